@@ -1,0 +1,29 @@
+package dev.jnas.api.search;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jnas.api.space.Genotype;
+import java.util.Map;
+
+/**
+ * One line of {@code metrics.jsonl}: what an epoch of search did.
+ *
+ * @param epoch the epoch, from 1
+ * @param trainLoss mean training loss of the epoch
+ * @param trainAccuracy mean training accuracy, in [0, 1]
+ * @param validLoss loss of the supernet on the validation part after the epoch
+ * @param validAccuracy accuracy of the supernet on the validation part, in [0, 1]
+ * @param alphas operation weights after softmax per cell type ({@code normal}, {@code reduce}),
+ *     {@code [edge][operation]}; empty for strategies without a supernet
+ * @param genotype the architecture derived after the epoch
+ * @param elapsedSeconds wall seconds since the search started
+ */
+public record EpochReport(
+        @JsonProperty("epoch") int epoch,
+        @JsonProperty("train_loss") double trainLoss,
+        @JsonProperty("train_accuracy") double trainAccuracy,
+        @JsonProperty("valid_loss") double validLoss,
+        @JsonProperty("valid_accuracy") double validAccuracy,
+        @JsonProperty("alphas") Map<String, float[][]> alphas,
+        @JsonProperty("genotype") Genotype genotype,
+        @JsonProperty("elapsed_seconds") double elapsedSeconds) {
+}

@@ -1,0 +1,45 @@
+package dev.jnas.api.search;
+
+import ai.djl.ndarray.NDManager;
+import dev.jnas.api.HypergradientEstimator;
+import dev.jnas.api.Regularizer;
+import dev.jnas.api.data.SearchData;
+import dev.jnas.api.space.CellSpace;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a {@link dev.jnas.api.SearchStrategy} is given: settings, space, data, the supernet (built
+ * on first use), the chosen estimator and regularizers, a listener and the run directory.
+ *
+ * <p>The platform creates one context per run and closes its manager after the search returns.
+ */
+public interface SearchContext {
+
+    /** The run's settings (budget, sizes, seed, hyperparameters). */
+    SearchSettings settings();
+
+    /** The space searched. */
+    CellSpace space();
+
+    /** Training, validation and test data. */
+    SearchData data();
+
+    /** The supernet of {@link #space()}, built and initialised on first call, the same afterwards. */
+    Supernet supernet();
+
+    /** The hypergradient estimator chosen for the run. */
+    HypergradientEstimator estimator();
+
+    /** The regularizers chosen for the run, in order. */
+    List<Regularizer> regularizers();
+
+    /** Where the strategy reports progress. */
+    SearchListener listener();
+
+    /** The run directory, for a strategy's own files. */
+    Path runDirectory();
+
+    /** The manager (and device) long-lived arrays of the run belong to. */
+    NDManager manager();
+}

@@ -1,0 +1,74 @@
+package dev.jnas.api.search;
+
+import dev.jnas.api.JnasException;
+import java.util.List;
+
+/**
+ * Everything that defines a search run, as written to {@code config.json}. The defaults are the
+ * DARTS paper's (first-order search on CIFAR-10); see {@link #darts}.
+ *
+ * @param strategy the search strategy id
+ * @param estimator the hypergradient estimator id (gradient-based strategies)
+ * @param regularizers regularizer ids, applied in order
+ * @param dataset the dataset id
+ * @param epochs search epochs
+ * @param batchSize examples per batch, for both the weight and the architecture step
+ * @param channels initial channels C
+ * @param cells number of cells L
+ * @param seed the seed of every random choice
+ * @param trainLimit use at most this many training images (0: all), a stratified-free prefix
+ * @param trainPortion the part of the training images that trains the weights (the rest trains α)
+ * @param learningRate initial weight learning rate (cosine-annealed)
+ * @param learningRateMin final weight learning rate
+ * @param momentum SGD momentum
+ * @param weightDecay weight decay on the weights
+ * @param gradientClip global gradient-norm bound on the weights
+ * @param archLearningRate Adam learning rate for α
+ * @param archWeightDecay weight decay on α
+ * @param archBeta1 Adam β1 for α
+ * @param archBeta2 Adam β2 for α
+ */
+public record SearchSettings(
+        String strategy, String estimator, List<String> regularizers,
+        String dataset, int epochs, int batchSize, int channels, int cells, long seed,
+        int trainLimit, double trainPortion,
+        double learningRate, double learningRateMin, double momentum, double weightDecay,
+        double gradientClip,
+        double archLearningRate, double archWeightDecay, double archBeta1, double archBeta2) {
+
+    public SearchSettings {
+        regularizers = List.copyOf(regularizers);
+        positive("epochs", epochs);
+        positive("batch size", batchSize);
+        positive("channels", channels);
+        positive("cells", cells);
+        if (cells < 3) {
+            throw new JnasException("cells must be at least 3 (two of them are reduction cells), got " + cells);
+        }
+        if (trainLimit < 0) {
+            throw new JnasException("train limit must be zero (all) or positive, got " + trainLimit);
+        }
+        if (!(trainPortion > 0 && trainPortion < 1)) {
+            throw new JnasException("train portion must lie strictly between 0 and 1, got " + trainPortion);
+        }
+    }
+
+    private static void positive(String what, int value) {
+        if (value <= 0) {
+            throw new JnasException(what + " must be positive, got " + value);
+        }
+    }
+
+    /** The DARTS paper's search setting (50 epochs, C=16, 8 cells, batch 64) on {@code dataset}. */
+    public static SearchSettings darts(String dataset, long seed) {
+        return new SearchSettings("darts", "first-order", List.of(), dataset, 50, 64, 16, 8, seed,
+                0, 0.5, 0.025, 0.001, 0.9, 3e-4, 5.0, 3e-4, 1e-3, 0.5, 0.999);
+    }
+
+    /** A copy with another budget and size. */
+    public SearchSettings withSize(int epochs, int batchSize, int channels, int cells) {
+        return new SearchSettings(strategy, estimator, regularizers, dataset, epochs, batchSize, channels, cells,
+                seed, trainLimit, trainPortion, learningRate, learningRateMin, momentum, weightDecay, gradientClip,
+                archLearningRate, archWeightDecay, archBeta1, archBeta2);
+    }
+}
