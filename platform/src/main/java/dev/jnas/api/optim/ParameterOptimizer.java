@@ -101,6 +101,16 @@ public abstract class ParameterOptimizer implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches gradient recording of a parameter group on or off, so that a backward pass computes
+     * gradients only for the other group (their stored gradients are kept).
+     */
+    public static void setRequiresGradient(Map<String, Parameter> group, boolean requiresGradient) {
+        for (Parameter p : group.values()) {
+            p.getArray().setRequiresGradient(requiresGradient);
+        }
+    }
+
     @Override
     public void close() {
         stateManager.close();

@@ -1,5 +1,7 @@
 package dev.jnas.api.search;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.jnas.api.JnasException;
 import java.util.List;
 
@@ -28,6 +30,7 @@ import java.util.List;
  * @param archBeta1 Adam β1 for α
  * @param archBeta2 Adam β2 for α
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SearchSettings(
         String strategy, String estimator, List<String> regularizers,
         String dataset, int epochs, int batchSize, int channels, int cells, long seed,

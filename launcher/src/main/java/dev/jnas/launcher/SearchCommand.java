@@ -1,0 +1,219 @@
+package dev.jnas.launcher;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.jnas.api.HypergradientEstimator;
+import dev.jnas.api.Operation;
+import dev.jnas.api.Regularizer;
+import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.data.DatasetInfo;
+import dev.jnas.api.data.SearchData;
+import dev.jnas.api.search.SearchResult;
+import dev.jnas.api.search.SearchSettings;
+import dev.jnas.api.space.CellSpace;
+import dev.jnas.launcher.logging.LogSink;
+import dev.jnas.platform.run.Json;
+import dev.jnas.platform.run.RunConfig;
+import dev.jnas.platform.run.RunDirectory;
+import dev.jnas.platform.run.RunRecorder;
+import dev.jnas.platform.search.DefaultSearchContext;
+import dev.jnas.platform.search.Listeners;
+import dev.jnas.platform.search.SupernetSummary;
+import dev.jnas.platform.supernet.DartsSupernet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jnas search}: runs an architecture search and writes a run directory. */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Search a cell architecture.",
+            "Writes a run directory with config.json, metrics.jsonl (one line per epoch) and genotype.json."})
+final class SearchCommand implements Callable<Integer> {
+
+    /** Named settings; explicit options override them. */
+    enum Preset {
+        /** A few minutes on 2 CPU cores on the embedded Fashion-MNIST sample. */
+        quick(6, 32, 8, 5),
+        /** The DARTS paper's search: 50 epochs, C=16, 8 cells, batch 64. */
+        paper(50, 64, 16, 8);
+
+        final int epochs;
+        final int batchSize;
+        final int channels;
+        final int cells;
+
+        Preset(int epochs, int batchSize, int channels, int cells) {
+            this.epochs = epochs;
+            this.batchSize = batchSize;
+            this.channels = channels;
+            this.cells = cells;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--preset", paramLabel = "quick|paper",
+            description = "quick: minutes on a laptop CPU on the embedded sample; paper: the DARTS paper's setting "
+                    + "(the default sizes).")
+    Preset preset;
+
+    @Option(names = "--strategy", defaultValue = "darts", description = "Search strategy id (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--estimator", defaultValue = "first-order",
+            description = "Hypergradient estimator id (default: ${DEFAULT-VALUE}).")
+    String estimator;
+
+    @Option(names = "--regularizer", paramLabel = "ID", description = "Regularizer id; repeat for several.")
+    List<String> regularizers = new ArrayList<>();
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--epochs", description = "Search epochs (paper: 50).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Batch size of both steps (paper: 64).")
+    Integer batchSize;
+
+    @Option(names = {"--channels", "-C"}, description = "Initial channels C (paper: 16).")
+    Integer channels;
+
+    @Option(names = {"--cells", "--layers"}, description = "Number of cells L (paper: 8).")
+    Integer cells;
+
+    @Option(names = "--seed", defaultValue = "2", description = "Random seed (default: ${DEFAULT-VALUE}, as DARTS).")
+    long seed;
+
+    @Option(names = "--train-limit", defaultValue = "0", paramLabel = "N",
+            description = "Use only N training images (0: all).")
+    int trainLimit;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = {"--output", "-o"}, paramLabel = "DIR",
+            description = "Run directory (default: runs/search-<date>-<time>).")
+    Path output;
+
+    @Option(names = "--dry-run", description = "Build the supernet, print its summary and exit; reads no data.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "With --dry-run: print the summary as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (common.verbose) {
+            LogSink.toTerminal();
+        }
+        SearchSettings settings = settings();
+        DatasetInfo info = DatasetInfo.byName(dataset);
+        CellSpace space = CellSpace.darts();
+        PrintWriter out = spec.commandLine().getOut();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Engine engine = EngineSupport.start(threadCount);
+        Device device = EngineSupport.device(engine, common.device);
+        try (Plugins plugins = Plugins.load(common.pluginsDirectory())) {
+            Map<String, Operation> operations = plugins.byId(Operation.class);
+            if (dryRun) {
+                return dryRun(out, engine, device, space, info, settings, operations);
+            }
+            SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
+            HypergradientEstimator hypergradient = plugins.get(HypergradientEstimator.class, estimator);
+            List<Regularizer> chosen = new ArrayList<>();
+            for (String id : regularizers) {
+                chosen.add(plugins.get(Regularizer.class, id));
+            }
+            DefaultSearchContext.resolveOperations(space, operations);
+            SearchData searchData = data.load(info, seed, settings.trainPortion(), trainLimit);
+            RunDirectory run = RunDirectory.create(output != null ? output
+                    : RunDirectory.fresh(Path.of("runs"), "search"));
+            if (!common.verbose) {
+                LogSink.toFile(run.log());
+            }
+            Json.write(run.config(), new RunConfig("search", List.of(spec.commandLine().getParseResult().originalArgs()
+                    .toArray(new String[0])), settings, data.describe(info), device.toString(), threadCount,
+                    versions(engine), plugins.versions()));
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("jnas: " + strategy + " search on " + info.name() + " (" + data.describe(info) + "), "
+                    + settings.epochs() + " epochs, C=" + settings.channels() + ", " + settings.cells()
+                    + " cells, batch " + settings.batchSize() + " -> " + run.path());
+            engine.setRandomSeed((int) seed);
+            SearchResult result;
+            try (DefaultSearchContext context = new DefaultSearchContext(settings, space, searchData, operations,
+                    hypergradient, chosen, Listeners.of(List.of(new RunRecorder(run),
+                    new ProgressBar(err, System.console() != null))), run.path(), engine.newBaseManager(device))) {
+                result = searchStrategy.search(context);
+            }
+            out.println(Json.line(result.genotype()));
+            err.println("jnas: genotype written to " + run.genotype());
+            return 0;
+        }
+    }
+
+    private int dryRun(PrintWriter out, Engine engine, Device device, CellSpace space, DatasetInfo info,
+                       SearchSettings settings, Map<String, Operation> operations) {
+        try (NDManager manager = engine.newBaseManager(device)) {
+            engine.setRandomSeed((int) seed);
+            DartsSupernet net = DartsSupernet.build(manager, space,
+                    DefaultSearchContext.resolveOperations(space, operations), info, settings.channels(),
+                    settings.cells(), List.of());
+            SupernetSummary summary = SupernetSummary.of(net, info);
+            if (json) {
+                out.print(Json.pretty(summary));
+            } else {
+                out.printf("supernet for %s %s, %d classes: C=%d, %d cells (reduction at %s), %d nodes, %d edges,"
+                                + " %d operations%n%,d weights, %d architecture parameters%n",
+                        info.name(), summary.input(), info.classes(), summary.channels(), summary.cells(),
+                        summary.reductionCells(), summary.nodes(), summary.edges(), summary.operations().size(),
+                        summary.weights(), summary.alphas());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private SearchSettings settings() {
+        Preset base = preset == null ? Preset.paper : preset;
+        SearchSettings paper = SearchSettings.darts(dataset, seed);
+        SearchSettings s = new SearchSettings(strategy, estimator, regularizers, dataset,
+                pick(epochs, base.epochs), pick(batchSize, base.batchSize), pick(channels, base.channels),
+                pick(cells, base.cells), seed, trainLimit, paper.trainPortion(), paper.learningRate(),
+                paper.learningRateMin(), paper.momentum(), paper.weightDecay(), paper.gradientClip(),
+                paper.archLearningRate(), paper.archWeightDecay(), paper.archBeta1(), paper.archBeta2());
+        return s;
+    }
+
+    private static int pick(Integer explicit, int preset) {
+        return explicit != null ? explicit : preset;
+    }
+
+    static Map<String, String> versions(Engine engine) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("jnas", VersionProvider.version());
+        v.put("java", System.getProperty("java.version"));
+        v.put("djl", Engine.getDjlVersion());
+        v.put("pytorch", engine.getVersion());
+        return v;
+    }
+}

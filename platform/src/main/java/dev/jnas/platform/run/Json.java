@@ -1,0 +1,96 @@
+package dev.jnas.platform.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.jnas.api.JnasException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The one JSON configuration of every file jnas writes, and atomic file writing. */
+public final class Json {
+
+    /** Pretty-printed, for files a person reads ({@code config.json}, {@code genotype.json}). */
+    public static final ObjectMapper PRETTY = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /** One object per line, for {@code .jsonl} files. */
+    public static final ObjectMapper COMPACT = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    /** Serialises a value on one line. */
+    public static String line(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Serialises a value, pretty-printed, with a final newline. */
+    public static String pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Writes {@code value} pretty-printed to {@code file} atomically (temporary file, then rename). */
+    public static void write(Path file, Object value) {
+        writeAtomically(file, pretty(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Writes bytes atomically: readers see the old file or the new one, never a part. */
+    public static void writeAtomically(Path file, byte[] bytes) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new JnasException("cannot write " + file + ": " + describe(e));
+        }
+    }
+
+    /** A short description of an I/O failure for a one-line message. */
+    public static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName().replace("Exception", "");
+        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+    }
+
+    /** Reads a JSON file into a type; any problem is a one-line {@link JnasException}. */
+    public static <T> T read(Path file, Class<T> type, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new JnasException(what + " file not found: " + file);
+        }
+        try {
+            return PRETTY.readValue(file.toFile(), type);
+        } catch (JnasException e) {
+            throw e;
+        } catch (IOException e) {
+            Throwable cause = e.getCause() instanceof JnasException j ? j : e;
+            String message = cause instanceof JnasException ? cause.getMessage()
+                    : e.getMessage().lines().findFirst().orElse("unreadable");
+            throw new JnasException("bad " + what + " file " + file + ": " + message);
+        } catch (UncheckedIOException e) {
+            throw new JnasException("cannot read " + what + " file " + file + ": " + describe(e.getCause()));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jnas.platform.run;
+
+import dev.jnas.api.JnasException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * A run's directory and the names of the files in it: {@code config.json} (how to repeat the run),
+ * {@code metrics.jsonl} (one object per epoch), {@code genotype.json} (the result so far) and
+ * {@code jnas.log} (library logs).
+ */
+public record RunDirectory(Path path) {
+
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String GENOTYPE = "genotype.json";
+    public static final String LOG = "jnas.log";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /** A fresh directory name under {@code parent}: {@code <kind>-<date>-<time>[-n]}. */
+    public static Path fresh(Path parent, String kind) {
+        String base = kind + "-" + LocalDateTime.now().format(STAMP);
+        Path candidate = parent.resolve(base);
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = parent.resolve(base + "-" + n);
+        }
+        return candidate;
+    }
+
+    /**
+     * Creates the directory (and parents) and checks it can be written. A directory that already
+     * holds a run is refused, so nothing written before is lost.
+     */
+    public static RunDirectory create(Path path) {
+        if (Files.exists(path.resolve(CONFIG)) || Files.exists(path.resolve(METRICS))) {
+            throw new JnasException("output directory " + path + " already holds a run; choose another --output");
+        }
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new JnasException("output directory " + path + " is a file");
+        }
+        try {
+            Files.createDirectories(path);
+            Path probe = Files.createTempFile(path, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new JnasException("output directory " + path + " cannot be written: " + Json.describe(e));
+        }
+        return new RunDirectory(path);
+    }
+
+    public Path config() {
+        return path.resolve(CONFIG);
+    }
+
+    public Path metrics() {
+        return path.resolve(METRICS);
+    }
+
+    public Path genotype() {
+        return path.resolve(GENOTYPE);
+    }
+
+    public Path log() {
+        return path.resolve(LOG);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jnas.platform.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A mixed edge: every candidate operation applied to the input, summed with the edge's operation
+ * weights. Inputs are {@code (x, w)} with {@code w} of shape {@code (operations)}.
+ */
+final class MixedOp extends AbstractBlock {
+
+    private final List<Block> ops = new ArrayList<>();
+
+    MixedOp(List<Block> candidates, List<String> ids) {
+        for (int k = 0; k < candidates.size(); k++) {
+            ops.add(addChildBlock(ids.get(k), candidates.get(k)));
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDList weights = inputs.get(1).split(ops.size());
+        NDArray sum = null;
+        for (int k = 0; k < ops.size(); k++) {
+            NDArray y = ops.get(k).forward(store, new NDList(x), training).singletonOrThrow();
+            NDArray term = y.mul(weights.get(k));
+            sum = sum == null ? term : sum.add(term);
+        }
+        return new NDList(sum);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return ops.get(0).getOutputShapes(new Shape[] {inputShapes[0]});
+    }
+
+    @Override
+    protected void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (Block op : ops) {
+            op.initialize(manager, dataType, inputShapes[0]);
+        }
+    }
+}
