@@ -1,0 +1,167 @@
+package dev.jnas.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jnas.api.space.CellSpace;
+import dev.jnas.api.space.Genotype;
+import dev.jnas.platform.run.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code jnas search} in-process: the dry run's fidelity, a tiny real search, and bad input. */
+class SearchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Weight counts of the DARTS reference search network (model_search.Network) for these sizes. */
+    @ParameterizedTest
+    @CsvSource({
+        "cifar10, 16, 8, 1930618",
+        "fashion-mnist, 16, 8, 1929754",
+        "fashion-mnist, 8, 5, 393778",
+        "fashion-mnist, 4, 3, 72638",
+    })
+    void dryRunCountsTheReferenceWeights(String dataset, int channels, int cells, long weights) throws Exception {
+        Cli r = Cli.run("search", "--dry-run", "--json", "--dataset", dataset, "-C", "" + channels,
+                "--cells", "" + cells);
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode summary = Json.PRETTY.readTree(r.out());
+        assertEquals(weights, summary.get("weights").asLong());
+        assertEquals(2 * 14 * 8, summary.get("alphas").asLong());
+        assertEquals(cells, summary.get("cells").asInt());
+        assertEquals(14, summary.get("edges").asInt());
+        assertEquals(CellSpace.DARTS_PRIMITIVES.size(), summary.get("operations").size());
+        assertEquals(List.of(cells / 3, 2 * cells / 3),
+                List.of(summary.get("reduction_cells").get(0).asInt(), summary.get("reduction_cells").get(1).asInt()));
+    }
+
+    @Test
+    void dryRunNeedsNoDataFiles() {
+        Cli r = Cli.run("search", "--dry-run", "--dataset", "cifar10", "--data-dir", tmp.resolve("absent").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("1,930,618 weights"), r.out());
+    }
+
+    @Test
+    void tinySearchWritesARunDirectory() throws Exception {
+        Path out = tmp.resolve("run");
+        Cli r = Cli.run("search", "--epochs", "2", "--batch-size", "16", "-C", "2", "--cells", "3",
+                "--train-limit", "96", "--seed", "7", "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+        assertEquals(2, lines.size());
+        JsonNode last = Json.PRETTY.readTree(lines.get(1));
+        assertEquals(2, last.get("epoch").asInt());
+        for (String field : List.of("train_loss", "train_accuracy", "valid_loss", "valid_accuracy", "elapsed_seconds")) {
+            assertTrue(last.get(field).isNumber(), field);
+        }
+        JsonNode normal = last.get("alphas").get("normal");
+        assertEquals(14, normal.size());
+        assertEquals(8, normal.get(0).size());
+        double rowSum = 0;
+        for (JsonNode w : normal.get(0)) {
+            rowSum += w.asDouble();
+        }
+        assertEquals(1.0, rowSum, 1e-5);
+        Genotype genotype = Json.read(out.resolve("genotype.json"), Genotype.class, "genotype")
+                .validate(CellSpace.DARTS_PRIMITIVES);
+        assertEquals(Json.PRETTY.treeToValue(last.get("genotype"), Genotype.class), genotype);
+        assertFalse(genotype.normal().stream().anyMatch(e -> e.op().equals("none")));
+        JsonNode config = Json.PRETTY.readTree(out.resolve("config.json").toFile());
+        assertEquals(7, config.get("settings").get("seed").asInt());
+        assertEquals(2, config.get("settings").get("epochs").asInt());
+        assertTrue(config.get("versions").has("djl"));
+        assertTrue(Files.exists(out.resolve("jnas.log")));
+        assertTrue(r.err().contains("epoch 2/2"), r.err());
+        assertFalse(r.err().contains("INFO"), "library logs leaked to the terminal:\n" + r.err());
+    }
+
+    @Test
+    void nonPositiveSizesAreUserErrors() {
+        for (String option : List.of("--epochs", "--batch-size", "--channels", "--cells")) {
+            Cli r = Cli.run("search", option, "0", "--output", tmp.resolve("x").toString());
+            assertEquals(2, r.exitCode(), option);
+            assertTrue(r.errorLine().contains("must be positive"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("x")));
+    }
+
+    @Test
+    void unknownIdsAreUserErrorsNamingTheKnownOnes() {
+        Cli strategy = Cli.run("search", "--strategy", "nope", "--output", tmp.resolve("x").toString());
+        assertEquals(2, strategy.exitCode());
+        assertTrue(strategy.errorLine().contains("unknown strategy 'nope'"), strategy.err());
+        assertTrue(strategy.errorLine().contains("darts"), strategy.err());
+        Cli estimator = Cli.run("search", "--estimator", "zeroth", "--output", tmp.resolve("x").toString());
+        assertEquals(2, estimator.exitCode());
+        assertTrue(estimator.errorLine().contains("'zeroth'"), estimator.err());
+        Cli dataset = Cli.run("search", "--dataset", "mnist-digits");
+        assertEquals(2, dataset.exitCode());
+        assertTrue(dataset.errorLine().contains("unknown dataset 'mnist-digits'"), dataset.err());
+    }
+
+    @Test
+    void missingAndCorruptDataAreUserErrorsNamingTheFile() throws Exception {
+        Cli missing = Cli.run("search", "--data-dir", tmp.resolve("nowhere").toString(), "--output",
+                tmp.resolve("a").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.errorLine().contains("nowhere"), missing.err());
+        Path dir = Files.createDirectories(tmp.resolve("corrupt"));
+        for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Files.write(dir.resolve(name), new byte[] {0, 0, 9, 9, 1, 2, 3});
+        }
+        Cli corrupt = Cli.run("search", "--data-dir", dir.toString(), "--output", tmp.resolve("b").toString());
+        assertEquals(2, corrupt.exitCode());
+        assertTrue(corrupt.errorLine().contains("train-images-idx3-ubyte"), corrupt.err());
+        assertFalse(Files.exists(tmp.resolve("b")), "a failed start must not leave a run directory");
+    }
+
+    @Test
+    void anUnwritableOutputIsAUserError() throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "not a directory");
+        Cli r = Cli.run("search", "--epochs", "1", "--train-limit", "64", "--output", file.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errorLine().contains(file.toString()), r.err());
+        assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void anExistingRunIsNeverOverwritten() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("old"));
+        Files.writeString(run.resolve("metrics.jsonl"), "{\"epoch\":1}\n");
+        Cli r = Cli.run("search", "--epochs", "1", "--train-limit", "64", "--output", run.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errorLine().contains("already holds a run"), r.err());
+        assertEquals("{\"epoch\":1}\n", Files.readString(run.resolve("metrics.jsonl")));
+    }
+
+    @Test
+    void badOptionsAreOneLineUserErrors() {
+        Cli unknown = Cli.run("search", "--frobnicate");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.errorLine().contains("--frobnicate"), unknown.err());
+        Cli notANumber = Cli.run("search", "--epochs", "many");
+        assertEquals(2, notANumber.exitCode());
+        assertTrue(notANumber.errorLine().contains("many"), notANumber.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("search", "plugins", "bench")) {
+            Cli r = Cli.run(command, "--help");
+            assertEquals(0, r.exitCode(), command);
+            assertTrue(r.out().contains("Usage: jnas " + command), r.out());
+        }
+        assertEquals(0, Cli.run("--help").exitCode());
+    }
+}
