@@ -12,6 +12,7 @@ import dev.jnas.api.search.SearchSettings;
 import dev.jnas.api.search.StepProgress;
 import dev.jnas.api.space.CellSpace;
 import dev.jnas.launcher.logging.LogSink;
+import dev.jnas.platform.plugin.Extensions;
 import dev.jnas.platform.data.SyntheticSplit;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.search.DefaultSearchContext;
@@ -98,33 +99,32 @@ final class BenchCommand implements Callable<Integer> {
         Engine engine = EngineSupport.start(threads);
         DatasetInfo info = new DatasetInfo("random", inChannels, image, image, classes);
         CellSpace space = CellSpace.darts();
-        try (Plugins plugins = Plugins.load(common.pluginsDirectory())) {
-            Map<String, Operation> operations = plugins.byId(Operation.class);
-            SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
-            HypergradientEstimator estimator = plugins.get(HypergradientEstimator.class,
-                    order == 1 ? "first-order" : "second-order");
-            int total = warmup + steps;
-            SearchData data = new SearchData(info, new SyntheticSplit(info, total * batch),
-                    new SyntheticSplit(info, batch), new SyntheticSplit(info, 0));
-            SearchSettings base = SearchSettings.darts(info.name(), seed);
-            SearchSettings settings = new SearchSettings(strategy, estimator.id(), List.of(), info.name(), 1, batch,
-                    channels, layers, seed, 0, base.trainPortion(), base.learningRate(), base.learningRateMin(),
-                    base.momentum(), base.weightDecay(), base.gradientClip(), base.archLearningRate(),
-                    base.archWeightDecay(), base.archBeta1(), base.archBeta2());
-            StepTimer timer = new StepTimer(warmup);
-            engine.setRandomSeed((int) seed);
-            Path scratch = Files.createTempDirectory("jnas-bench");
-            try (DefaultSearchContext context = new DefaultSearchContext(settings, space, data, operations, estimator,
-                    List.of(), timer, scratch, engine.newBaseManager(EngineSupport.device(engine, common.device)))) {
-                context.supernet();
-                timer.reset();
-                searchStrategy.search(context);
-            } finally {
-                Files.deleteIfExists(scratch);
-            }
-            spec.commandLine().getOut().println(Json.line(report(engine, timer.times())));
-            return 0;
+        Extensions plugins = Extensions.load(common.pluginsDirectory());
+        Map<String, Operation> operations = plugins.byId(Operation.class);
+        SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
+        HypergradientEstimator estimator = plugins.get(HypergradientEstimator.class,
+                order == 1 ? "first-order" : "second-order");
+        int total = warmup + steps;
+        SearchData data = new SearchData(info, new SyntheticSplit(info, total * batch),
+                new SyntheticSplit(info, batch), new SyntheticSplit(info, 0));
+        SearchSettings base = SearchSettings.darts(info.name(), seed);
+        SearchSettings settings = new SearchSettings(strategy, estimator.id(), List.of(), info.name(), 1, batch,
+                channels, layers, seed, 0, base.trainPortion(), base.learningRate(), base.learningRateMin(),
+                base.momentum(), base.weightDecay(), base.gradientClip(), base.archLearningRate(),
+                base.archWeightDecay(), base.archBeta1(), base.archBeta2());
+        StepTimer timer = new StepTimer(warmup);
+        engine.setRandomSeed((int) seed);
+        Path scratch = Files.createTempDirectory("jnas-bench");
+        try (DefaultSearchContext context = new DefaultSearchContext(settings, space, data, operations, estimator,
+                List.of(), timer, scratch, engine.newBaseManager(EngineSupport.device(engine, common.device)))) {
+            context.supernet();
+            timer.reset();
+            searchStrategy.search(context);
+        } finally {
+            Files.deleteIfExists(scratch);
         }
+        spec.commandLine().getOut().println(Json.line(report(engine, timer.times())));
+        return 0;
     }
 
     private Map<String, Object> report(Engine engine, List<Double> times) {

@@ -13,6 +13,7 @@ import dev.jnas.api.search.SearchResult;
 import dev.jnas.api.search.SearchSettings;
 import dev.jnas.api.space.CellSpace;
 import dev.jnas.launcher.logging.LogSink;
+import dev.jnas.platform.plugin.Extensions;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.run.RunConfig;
 import dev.jnas.platform.run.RunDirectory;
@@ -133,42 +134,41 @@ final class SearchCommand implements Callable<Integer> {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Engine engine = EngineSupport.start(threadCount);
         Device device = EngineSupport.device(engine, common.device);
-        try (Plugins plugins = Plugins.load(common.pluginsDirectory())) {
-            Map<String, Operation> operations = plugins.byId(Operation.class);
-            if (dryRun) {
-                return dryRun(out, engine, device, space, info, settings, operations);
-            }
-            SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
-            HypergradientEstimator hypergradient = plugins.get(HypergradientEstimator.class, estimator);
-            List<Regularizer> chosen = new ArrayList<>();
-            for (String id : regularizers) {
-                chosen.add(plugins.get(Regularizer.class, id));
-            }
-            DefaultSearchContext.resolveOperations(space, operations);
-            SearchData searchData = data.load(info, seed, settings.trainPortion(), trainLimit);
-            RunDirectory run = RunDirectory.create(output != null ? output
-                    : RunDirectory.fresh(Path.of("runs"), "search"));
-            if (!common.verbose) {
-                LogSink.toFile(run.log());
-            }
-            Json.write(run.config(), new RunConfig("search", List.of(spec.commandLine().getParseResult().originalArgs()
-                    .toArray(new String[0])), settings, data.describe(info), device.toString(), threadCount,
-                    versions(engine), plugins.versions()));
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("jnas: " + strategy + " search on " + info.name() + " (" + data.describe(info) + "), "
-                    + settings.epochs() + " epochs, C=" + settings.channels() + ", " + settings.cells()
-                    + " cells, batch " + settings.batchSize() + " -> " + run.path());
-            engine.setRandomSeed((int) seed);
-            SearchResult result;
-            try (DefaultSearchContext context = new DefaultSearchContext(settings, space, searchData, operations,
-                    hypergradient, chosen, Listeners.of(List.of(new RunRecorder(run),
-                    new ProgressBar(err, System.console() != null))), run.path(), engine.newBaseManager(device))) {
-                result = searchStrategy.search(context);
-            }
-            out.println(Json.line(result.genotype()));
-            err.println("jnas: genotype written to " + run.genotype());
-            return 0;
+        Extensions plugins = Extensions.load(common.pluginsDirectory());
+        Map<String, Operation> operations = plugins.byId(Operation.class);
+        if (dryRun) {
+            return dryRun(out, engine, device, space, info, settings, operations);
         }
+        SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
+        HypergradientEstimator hypergradient = plugins.get(HypergradientEstimator.class, estimator);
+        List<Regularizer> chosen = new ArrayList<>();
+        for (String id : regularizers) {
+            chosen.add(plugins.get(Regularizer.class, id));
+        }
+        DefaultSearchContext.resolveOperations(space, operations);
+        SearchData searchData = data.load(info, seed, settings.trainPortion(), trainLimit);
+        RunDirectory run = RunDirectory.create(output != null ? output
+                : RunDirectory.fresh(Path.of("runs"), "search"));
+        if (!common.verbose) {
+            LogSink.toFile(run.log());
+        }
+        Json.write(run.config(), new RunConfig("search", List.of(spec.commandLine().getParseResult().originalArgs()
+                .toArray(new String[0])), settings, data.describe(info), device.toString(), threadCount,
+                versions(engine), pluginVersions(plugins)));
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("jnas: " + strategy + " search on " + info.name() + " (" + data.describe(info) + "), "
+                + settings.epochs() + " epochs, C=" + settings.channels() + ", " + settings.cells()
+                + " cells, batch " + settings.batchSize() + " -> " + run.path());
+        engine.setRandomSeed((int) seed);
+        SearchResult result;
+        try (DefaultSearchContext context = new DefaultSearchContext(settings, space, searchData, operations,
+                hypergradient, chosen, Listeners.of(List.of(new RunRecorder(run),
+                new ProgressBar(err, System.console() != null))), run.path(), engine.newBaseManager(device))) {
+            result = searchStrategy.search(context);
+        }
+        out.println(Json.line(result.genotype()));
+        err.println("jnas: genotype written to " + run.genotype());
+        return 0;
     }
 
     private int dryRun(PrintWriter out, Engine engine, Device device, CellSpace space, DatasetInfo info,
@@ -206,6 +206,12 @@ final class SearchCommand implements Callable<Integer> {
 
     private static int pick(Integer explicit, int preset) {
         return explicit != null ? explicit : preset;
+    }
+
+    static Map<String, String> pluginVersions(Extensions plugins) {
+        Map<String, String> v = new LinkedHashMap<>();
+        plugins.plugins().forEach(p -> v.put(p.id(), p.version()));
+        return v;
     }
 
     static Map<String, String> versions(Engine engine) {

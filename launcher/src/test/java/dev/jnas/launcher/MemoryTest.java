@@ -35,19 +35,18 @@ class MemoryTest {
         SearchData data = Datasets.load(DatasetSource.sample(), DatasetInfo.FASHION_MNIST, 1, 0.5, 320);
         SearchSettings settings = SearchSettings.darts("fashion-mnist", 1).withSize(2, 8, 2, 3);
         List<Integer> live = new ArrayList<>();
-        try (Plugins plugins = Plugins.load(Path.of(System.getProperty("jnas.home")).resolve("plugins"))) {
-            NDManager manager = engine.newBaseManager();
-            SearchListener counter = new SearchListener() {
-                @Override
-                public void onStep(StepProgress progress) {
-                    live.add(manager.getManagedArrays().size());
-                }
-            };
-            try (DefaultSearchContext context = new DefaultSearchContext(settings, CellSpace.darts(), data,
-                    plugins.byId(Operation.class), plugins.get(HypergradientEstimator.class, "first-order"),
-                    List.of(), counter, tmp, manager)) {
-                plugins.get(SearchStrategy.class, "darts").search(context);
+        Extensions plugins = Extensions.load(Path.of(System.getProperty("jnas.home")).resolve("plugins"));
+        NDManager manager = engine.newBaseManager();
+        SearchListener counter = new SearchListener() {
+            @Override
+            public void onStep(StepProgress progress) {
+                live.add(manager.getManagedArrays().size());
             }
+        };
+        try (DefaultSearchContext context = new DefaultSearchContext(settings, CellSpace.darts(), data,
+                plugins.byId(Operation.class), plugins.get(HypergradientEstimator.class, "first-order"),
+                List.of(), counter, tmp, manager)) {
+            plugins.get(SearchStrategy.class, "darts").search(context);
         }
         assertEquals(40, live.size(), "two epochs of 20 steps");
         int settled = live.get(0);
