@@ -2,14 +2,14 @@ package dev.jnas.launcher;
 
 import ai.djl.engine.Engine;
 import dev.jnas.api.HypergradientEstimator;
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.Operation;
 import dev.jnas.api.SearchStrategy;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.data.SearchData;
-import dev.jnas.api.search.SearchListener;
-import dev.jnas.api.search.SearchSettings;
-import dev.jnas.api.search.StepProgress;
+import dev.jnas.api.SearchListener;
+import dev.jnas.api.SearchSettings;
+import dev.jnas.api.StepProgress;
 import dev.jnas.api.space.CellSpace;
 import dev.jnas.launcher.logging.LogSink;
 import dev.jnas.platform.plugin.Extensions;

@@ -2,7 +2,7 @@ package dev.jnas.launcher;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 
 /** Starts the tensor engine with the command's thread count and picks the device. */
 final class EngineSupport {

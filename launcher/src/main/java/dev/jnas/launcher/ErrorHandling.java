@@ -1,6 +1,6 @@
 package dev.jnas.launcher;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

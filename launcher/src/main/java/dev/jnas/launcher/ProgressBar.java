@@ -1,8 +1,8 @@
 package dev.jnas.launcher;
 
-import dev.jnas.api.search.EpochReport;
-import dev.jnas.api.search.SearchListener;
-import dev.jnas.api.search.StepProgress;
+import dev.jnas.api.EpochReport;
+import dev.jnas.api.SearchListener;
+import dev.jnas.api.StepProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
 

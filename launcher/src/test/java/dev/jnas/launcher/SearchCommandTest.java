@@ -62,7 +62,7 @@ class SearchCommandTest {
         JsonNode last = Json.PRETTY.readTree(lines.get(1));
         assertEquals(2, last.get("epoch").asInt());
         for (String field : List.of("train_loss", "train_accuracy", "valid_loss", "valid_accuracy", "elapsed_seconds")) {
-            assertTrue(last.get(field).isNumber(), field);
+            assertTrue(last.get(field).isNumber(), field + " in " + lines.get(1).substring(0, 200));
         }
         JsonNode normal = last.get("alphas").get("normal");
         assertEquals(14, normal.size());

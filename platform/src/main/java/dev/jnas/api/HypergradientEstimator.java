@@ -1,7 +1,6 @@
 package dev.jnas.api;
 
 import dev.jnas.api.data.Batch;
-import dev.jnas.api.search.BilevelProblem;
 import org.pf4j.ExtensionPoint;
 
 /**

@@ -1,7 +1,6 @@
 package dev.jnas.api;
 
 import ai.djl.ndarray.NDArray;
-import dev.jnas.api.search.Supernet;
 import org.pf4j.ExtensionPoint;
 
 /**

@@ -1,7 +1,5 @@
 package dev.jnas.api;
 
-import dev.jnas.api.search.SearchContext;
-import dev.jnas.api.search.SearchResult;
 import org.pf4j.ExtensionPoint;
 
 /**

@@ -1,6 +1,6 @@
 package dev.jnas.api.data;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import java.util.List;
 import java.util.Locale;
 

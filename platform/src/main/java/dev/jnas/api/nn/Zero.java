@@ -45,7 +45,10 @@ public class Zero extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        return new NDList((stride == 1 ? x : x.get(strided)).mul(0f));
+        NDArray input = stride == 1 ? x : x.get(strided);
+        // x times an engine-made zero, not x.mul(0f): DJL backs a Java scalar with Java memory that
+        // the autograd graph would still read in the backward pass after the scalar is freed.
+        return new NDList(input.mul(x.getManager().zeros(new Shape(), x.getDataType(), x.getDevice())));
     }
 
     @Override

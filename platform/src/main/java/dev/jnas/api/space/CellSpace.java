@@ -1,6 +1,6 @@
 package dev.jnas.api.space;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.jnas.api.space;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.jnas.platform.data;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

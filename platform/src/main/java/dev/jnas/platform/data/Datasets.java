@@ -1,6 +1,6 @@
 package dev.jnas.platform.data;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.data.DataSplit;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.data.SearchData;

@@ -1,6 +1,6 @@
 package dev.jnas.platform.data;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.data.DatasetInfo;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

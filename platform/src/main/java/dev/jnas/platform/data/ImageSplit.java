@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.jnas.api.data.Batch;
+import dev.jnas.api.nn.Arrays;
 import dev.jnas.api.data.DataSplit;
 import dev.jnas.api.data.DatasetInfo;
 import java.util.Objects;
@@ -105,9 +106,9 @@ public final class ImageSplit implements DataSplit {
                 }
             }
         }
-        NDArray x = manager.create(values, new Shape(count, info.channels(), info.height(), info.width()));
-        NDArray y = manager.create(labels, new Shape(count));
-        return new Batch(x, y);
+        return new Batch(
+                Arrays.engineOwned(manager.create(values, new Shape(count, info.channels(), info.height(), info.width()))),
+                Arrays.engineOwned(manager.create(labels, new Shape(count))));
     }
 
     private int[] epochOrder(int epoch) {

@@ -1,7 +1,7 @@
 package dev.jnas.platform.plugin;
 
 import dev.jnas.api.HypergradientEstimator;
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.Operation;
 import dev.jnas.api.Regularizer;
 import dev.jnas.api.SearchStrategy;

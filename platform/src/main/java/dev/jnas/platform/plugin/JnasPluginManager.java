@@ -1,6 +1,6 @@
 package dev.jnas.platform.plugin;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

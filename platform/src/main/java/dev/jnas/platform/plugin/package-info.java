@@ -4,7 +4,7 @@
  * {@link dev.jnas.platform.plugin.Extensions} indexes their extensions by point and id.
  *
  * <p>Every failure a user can cause (a corrupt jar, a jar that is no plugin, a plugin that fails
- * to start, two plugins claiming one id, an unknown id) is a {@link dev.jnas.api.JnasException}
+ * to start, two plugins claiming one id, an unknown id) is a {@link dev.jnas.api.error.JnasException}
  * with a one-line message naming the jar; nothing here prints, the launcher does.
  *
  * <pre>{@code

@@ -1,7 +1,7 @@
 package dev.jnas.platform.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jnas.api.search.SearchSettings;
+import dev.jnas.api.SearchSettings;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.jnas.platform.run;
 
-import dev.jnas.api.JnasException;
-import dev.jnas.api.search.EpochReport;
-import dev.jnas.api.search.SearchListener;
+import dev.jnas.api.error.JnasException;
+import dev.jnas.api.EpochReport;
+import dev.jnas.api.SearchListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

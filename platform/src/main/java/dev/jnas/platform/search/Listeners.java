@@ -1,8 +1,8 @@
 package dev.jnas.platform.search;
 
-import dev.jnas.api.search.EpochReport;
-import dev.jnas.api.search.SearchListener;
-import dev.jnas.api.search.StepProgress;
+import dev.jnas.api.EpochReport;
+import dev.jnas.api.SearchListener;
+import dev.jnas.api.StepProgress;
 import java.util.List;
 
 /** Combines listeners: each event goes to all of them, in order. */

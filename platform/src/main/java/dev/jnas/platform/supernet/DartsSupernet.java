@@ -20,7 +20,7 @@ import ai.djl.util.PairList;
 import dev.jnas.api.Operation;
 import dev.jnas.api.Regularizer;
 import dev.jnas.api.data.DatasetInfo;
-import dev.jnas.api.search.Supernet;
+import dev.jnas.api.Supernet;
 import dev.jnas.api.space.CellSpace;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.data.SearchData;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.data.DatasetInfo;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jnas.api.HypergradientEstimator;
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.Operation;
 import dev.jnas.api.Regularizer;
 import dev.jnas.api.SearchStrategy;

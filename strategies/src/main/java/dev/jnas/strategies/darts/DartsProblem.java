@@ -6,8 +6,8 @@ import ai.djl.training.loss.Loss;
 import dev.jnas.api.Regularizer;
 import dev.jnas.api.data.Batch;
 import dev.jnas.api.optim.Sgd;
-import dev.jnas.api.search.BilevelProblem;
-import dev.jnas.api.search.Supernet;
+import dev.jnas.api.BilevelProblem;
+import dev.jnas.api.Supernet;
 import java.util.List;
 
 /** The DARTS bilevel problem at one step: cross-entropy plus the regularizers' penalties. */

@@ -6,8 +6,8 @@ import ai.djl.training.GradientCollector;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.data.Batch;
 import dev.jnas.api.optim.ParameterOptimizer;
-import dev.jnas.api.search.BilevelProblem;
-import dev.jnas.api.search.Supernet;
+import dev.jnas.api.BilevelProblem;
+import dev.jnas.api.Supernet;
 import org.pf4j.Extension;
 
 /**

@@ -1,8 +1,8 @@
-package dev.jnas.api.search;
+package dev.jnas.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.jnas.api.JnasException;
+import dev.jnas.api.error.JnasException;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.jnas.api.search;
+package dev.jnas.api;
 
 /**
  * Where a search stands inside an epoch.

@@ -1,4 +1,4 @@
-package dev.jnas.api.search;
+package dev.jnas.api;
 
 import dev.jnas.api.space.Genotype;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.jnas.api.search;
+package dev.jnas.api;
 
 import ai.djl.ndarray.NDArray;
 import dev.jnas.api.data.Batch;

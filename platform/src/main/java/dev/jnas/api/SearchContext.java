@@ -1,8 +1,6 @@
-package dev.jnas.api.search;
+package dev.jnas.api;
 
 import ai.djl.ndarray.NDManager;
-import dev.jnas.api.HypergradientEstimator;
-import dev.jnas.api.Regularizer;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.space.CellSpace;
 import java.nio.file.Path;

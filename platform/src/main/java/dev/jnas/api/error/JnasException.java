@@ -1,4 +1,4 @@
-package dev.jnas.api;
+package dev.jnas.api.error;
 
 /**
  * A problem the user can fix: a bad option, a missing or corrupt file, a broken plugin.

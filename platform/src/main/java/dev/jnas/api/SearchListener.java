@@ -1,4 +1,4 @@
-package dev.jnas.api.search;
+package dev.jnas.api;
 
 /**
  * Receives a search's progress: the platform records epochs to {@code metrics.jsonl}, the launcher

@@ -1,4 +1,4 @@
-package dev.jnas.api.search;
+package dev.jnas.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jnas.api.space.Genotype;

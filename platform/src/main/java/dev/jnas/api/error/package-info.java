@@ -1,0 +1,2 @@
+/** The user-error type every part of jnas throws: {@link dev.jnas.api.error.JnasException}. */
+package dev.jnas.api.error;
