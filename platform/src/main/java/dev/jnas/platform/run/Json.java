@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** The one JSON configuration of every file jnas writes, and atomic file writing. */
 public final class Json {
@@ -54,6 +55,7 @@ public final class Json {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            setReadableByAll(tmp);
             try {
                 Files.write(tmp, bytes);
                 try {
@@ -66,6 +68,13 @@ public final class Json {
             }
         } catch (IOException e) {
             throw new JnasException("cannot write " + file + ": " + describe(e));
+        }
+    }
+
+    /** Temporary files start private; the files of a run are for everyone who can read the folder. */
+    private static void setReadableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -78,9 +78,17 @@ public class DartsSearchStrategy implements SearchStrategy {
                     try (NDScope scope = new NDScope()) {
                         Batch trainBatch = train.batch(manager, epoch, step, s.batchSize());
                         Batch validBatch = valid.batch(manager, epoch, step % validBatches, s.batchSize());
-                        estimator.estimate(problem, trainBatch, validBatch);
-                        adam.step(s.archLearningRate());
-                        float[] lossAndCorrect = weightStep(problem, sgd, trainBatch, lr, s.gradientClip());
+                        // each phase frees its graph's arrays before the next one builds its own
+                        try (NDScope architecture = new NDScope()) {
+                            estimator.estimate(problem, trainBatch, validBatch);
+                            adam.step(s.archLearningRate());
+                            architecture.suppressNotUsedWarning();
+                        }
+                        float[] lossAndCorrect;
+                        try (NDScope weights = new NDScope()) {
+                            lossAndCorrect = weightStep(problem, sgd, trainBatch, lr, s.gradientClip());
+                            weights.suppressNotUsedWarning();
+                        }
                         lossSum += lossAndCorrect[0] * trainBatch.size();
                         correct += (long) lossAndCorrect[1];
                         seen += trainBatch.size();
