@@ -1,6 +1,7 @@
 package dev.jnas.launcher;
 
 import ai.djl.engine.Engine;
+import dev.jnas.api.Checkpoints;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.Operation;
@@ -116,7 +117,8 @@ final class BenchCommand implements Callable<Integer> {
         engine.setRandomSeed((int) seed);
         Path scratch = Files.createTempDirectory("jnas-bench");
         try (DefaultSearchContext context = new DefaultSearchContext(settings, space, data, operations, estimator,
-                List.of(), timer, scratch, engine.newBaseManager(EngineSupport.device(engine, common.device)))) {
+                List.of(), timer, scratch, engine.newBaseManager(EngineSupport.device(engine, common.device)),
+                    Checkpoints.NONE)) {
             context.supernet();
             timer.reset();
             searchStrategy.search(context);

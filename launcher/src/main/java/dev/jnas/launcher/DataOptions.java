@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 /** Where a command's images come from. */
 final class DataOptions {
 
+    private static final String SAMPLE = "sample";
+    private static final String SYSTEM = "system";
+
     /** The kinds of source a user names. */
     enum Source { sample, full }
 
@@ -48,13 +51,25 @@ final class DataOptions {
         return Datasets.load(resolve(info), info, seed, trainPortion, trainLimit);
     }
 
-    /** How the source reads in config.json and messages. */
-    String describe(DatasetInfo info) {
+    /**
+     * The source as config.json records it: {@code sample}, {@code system} or the absolute
+     * directory, so that a resumed run reads the same images.
+     */
+    String token(DatasetInfo info) {
         DatasetSource s = resolve(info);
         return switch (s.kind()) {
-            case SAMPLE -> "embedded sample";
-            case SYSTEM -> info.equals(DatasetInfo.FASHION_MNIST) ? Datasets.SYSTEM_FASHION_MNIST.toString() : "system";
-            case DIRECTORY -> s.directory().toString();
+            case SAMPLE -> SAMPLE;
+            case SYSTEM -> SYSTEM;
+            case DIRECTORY -> s.directory().toAbsolutePath().normalize().toString();
+        };
+    }
+
+    /** The source a {@link #token} names. */
+    static DatasetSource source(String token) {
+        return switch (token) {
+            case SAMPLE -> DatasetSource.sample();
+            case SYSTEM -> DatasetSource.system();
+            default -> DatasetSource.directory(Path.of(token));
         };
     }
 }

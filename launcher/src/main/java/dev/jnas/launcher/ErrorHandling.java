@@ -1,5 +1,6 @@
 package dev.jnas.launcher;
 
+import dev.jnas.api.error.DivergenceException;
 import dev.jnas.api.error.JnasException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,6 +10,8 @@ final class ErrorHandling {
 
     /** A user error: bad option, missing or corrupt file, broken plugin. */
     static final int USER_ERROR = 2;
+    /** A run diverged (NaN or infinite loss); its last good checkpoint is intact. */
+    static final int DIVERGED = 3;
     /** A bug: an exception nobody expected. */
     static final int INTERNAL_ERROR = 1;
 
@@ -31,7 +34,7 @@ final class ErrorHandling {
             if (verbose) {
                 e.printStackTrace(err);
             }
-            return USER_ERROR;
+            return user instanceof DivergenceException ? DIVERGED : USER_ERROR;
         }
         err.println("jnas: internal error: " + e + (verbose ? "" : " (rerun with --verbose for details)"));
         if (verbose) {

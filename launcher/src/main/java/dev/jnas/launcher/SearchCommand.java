@@ -6,7 +6,12 @@ import ai.djl.ndarray.NDManager;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.Operation;
 import dev.jnas.api.Regularizer;
+import dev.jnas.api.CheckpointState;
 import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.error.JnasException;
+import dev.jnas.platform.data.Datasets;
+import dev.jnas.platform.run.FileCheckpoints;
+import java.nio.file.Files;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.SearchResult;
@@ -111,12 +116,26 @@ final class SearchCommand implements Callable<Integer> {
             description = "Use only N training images, half for the weights and half for α (0: all; quick: 600).")
     Integer trainLimit;
 
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Initial weight learning rate (default: 0.025).")
+    Double learningRate;
+
+    @Option(names = "--arch-learning-rate", paramLabel = "LR", description = "Adam learning rate of α (default: 3e-4).")
+    Double archLearningRate;
+
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads (default: all cores).")
     Integer threads;
 
     @Option(names = {"--output", "-o"}, paramLabel = "DIR",
             description = "Run directory (default: runs/search-<date>-<time>).")
     Path output;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the search in RUN_DIR from its last checkpoint, with the settings of its config.json.")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "50",
+            description = "Also checkpoint every STEPS steps inside an epoch (0: at epoch ends only; default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
 
     @Option(names = "--dry-run", description = "Build the supernet, print its summary and exit; reads no data.")
     boolean dryRun;
@@ -129,52 +148,92 @@ final class SearchCommand implements Callable<Integer> {
         if (common.verbose) {
             LogSink.toTerminal();
         }
+        if (resume != null) {
+            return resume();
+        }
         SearchSettings settings = settings();
         DatasetInfo info = DatasetInfo.byName(dataset);
+        if (dryRun) {
+            return dryRun(info, settings);
+        }
+        List<String> arguments = List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]));
+        return execute(settings, data.token(info), output != null ? output
+                : RunDirectory.fresh(Path.of("runs"), "search"), false, arguments);
+    }
+
+    /** Continues the run in {@code --resume DIR} from its last checkpoint, with its own settings. */
+    private int resume() throws IOException {
+        for (String option : List.of("--preset", "--strategy", "--estimator", "--regularizer", "--dataset", "--data",
+                "--data-dir", "--learning-rate", "--arch-learning-rate", "--epochs", "--batch-size", "--channels", "--cells", "--seed", "--train-limit",
+                "--output", "--dry-run")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new JnasException("--resume takes the settings from the run's config.json; drop " + option);
+            }
+        }
+        RunDirectory run = new RunDirectory(resume);
+        if (!Files.isRegularFile(run.config())) {
+            throw new JnasException(resume + " is not a jnas run directory (no " + RunDirectory.CONFIG + ")");
+        }
+        RunConfig config = Json.read(run.config(), RunConfig.class, "run configuration");
+        if (!"search".equals(config.command()) || config.settings() == null || config.data() == null) {
+            throw new JnasException(resume + " is not a jnas search run (" + run.config() + " describes no search)");
+        }
+        CheckpointState state = FileCheckpoints.check(run, FileCheckpoints.fingerprint(config.settings()));
+        RunRecorder.truncateMetrics(run, state.history().size());
+        return execute(config.settings(), config.data(), resume, true, config.arguments());
+    }
+
+    private int execute(SearchSettings settings, String dataToken, Path directory, boolean resuming,
+                        List<String> arguments) throws IOException {
+        DatasetInfo info = DatasetInfo.byName(settings.dataset());
         CellSpace space = CellSpace.darts();
-        PrintWriter out = spec.commandLine().getOut();
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Engine engine = EngineSupport.start(threadCount);
         Device device = EngineSupport.device(engine, common.device);
         Extensions plugins = Extensions.load(common.pluginsDirectory());
         Map<String, Operation> operations = plugins.byId(Operation.class);
-        if (dryRun) {
-            return dryRun(out, engine, device, space, info, settings, operations);
-        }
-        SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
-        HypergradientEstimator hypergradient = plugins.get(HypergradientEstimator.class, estimator);
+        SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, settings.strategy());
+        HypergradientEstimator hypergradient = plugins.get(HypergradientEstimator.class, settings.estimator());
         List<Regularizer> chosen = new ArrayList<>();
-        for (String id : regularizers) {
+        for (String id : settings.regularizers()) {
             chosen.add(plugins.get(Regularizer.class, id));
         }
         DefaultSearchContext.resolveOperations(space, operations);
-        SearchData searchData = data.load(info, seed, settings.trainPortion(), settings.trainLimit());
-        RunDirectory run = RunDirectory.create(output != null ? output
-                : RunDirectory.fresh(Path.of("runs"), "search"));
+        SearchData searchData = Datasets.load(DataOptions.source(dataToken), info, settings.seed(),
+                settings.trainPortion(), settings.trainLimit());
+        RunDirectory run = resuming ? new RunDirectory(directory) : RunDirectory.create(directory);
         if (!common.verbose) {
             LogSink.toFile(run.log());
         }
-        Json.write(run.config(), new RunConfig("search", List.of(spec.commandLine().getParseResult().originalArgs()
-                .toArray(new String[0])), settings, data.describe(info), device.toString(), threadCount,
-                versions(engine), pluginVersions(plugins)));
+        if (!resuming) {
+            Json.write(run.config(), new RunConfig("search", arguments, settings, dataToken, device.toString(),
+                    threadCount, versions(engine), pluginVersions(plugins)));
+        }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("jnas: " + strategy + " search on " + info.name() + " (" + data.describe(info) + "), "
-                + settings.epochs() + " epochs, C=" + settings.channels() + ", " + settings.cells()
-                + " cells, batch " + settings.batchSize() + " -> " + run.path());
-        engine.setRandomSeed((int) seed);
+        err.println("jnas: " + (resuming ? "resuming " : "") + settings.strategy() + " search on " + info.name()
+                + " (" + dataToken + "), " + settings.epochs() + " epochs, C=" + settings.channels() + ", "
+                + settings.cells() + " cells, batch " + settings.batchSize() + " -> " + run.path());
+        engine.setRandomSeed((int) settings.seed());
         SearchResult result;
+        NDManager manager = engine.newBaseManager(device);
+        FileCheckpoints checkpoints = new FileCheckpoints(run, FileCheckpoints.fingerprint(settings), checkpointEvery,
+                resuming, manager);
         try (DefaultSearchContext context = new DefaultSearchContext(settings, space, searchData, operations,
                 hypergradient, chosen, Listeners.of(List.of(new RunRecorder(run),
-                new ProgressBar(err, System.console() != null))), run.path(), engine.newBaseManager(device))) {
+                new ProgressBar(err, System.console() != null))), run.path(), manager, checkpoints)) {
             result = searchStrategy.search(context);
         }
-        out.println(Json.line(result.genotype()));
+        spec.commandLine().getOut().println(Json.line(result.genotype()));
         err.println("jnas: genotype written to " + run.genotype());
         return 0;
     }
 
-    private int dryRun(PrintWriter out, Engine engine, Device device, CellSpace space, DatasetInfo info,
-                       SearchSettings settings, Map<String, Operation> operations) {
+    private int dryRun(DatasetInfo info, SearchSettings settings) {
+        PrintWriter out = spec.commandLine().getOut();
+        CellSpace space = CellSpace.darts();
+        Engine engine = EngineSupport.start(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        Device device = EngineSupport.device(engine, common.device);
+        Map<String, Operation> operations = Extensions.load(common.pluginsDirectory()).byId(Operation.class);
         try (NDManager manager = engine.newBaseManager(device)) {
             engine.setRandomSeed((int) seed);
             DartsSupernet net = DartsSupernet.build(manager, space,
@@ -200,9 +259,10 @@ final class SearchCommand implements Callable<Integer> {
         SearchSettings paper = SearchSettings.darts(dataset, seed);
         SearchSettings s = new SearchSettings(strategy, estimator, regularizers, dataset,
                 pick(epochs, base.epochs), pick(batchSize, base.batchSize), pick(channels, base.channels),
-                pick(cells, base.cells), seed, pick(trainLimit, base.trainLimit), paper.trainPortion(), paper.learningRate(),
-                paper.learningRateMin(), paper.momentum(), paper.weightDecay(), paper.gradientClip(),
-                paper.archLearningRate(), paper.archWeightDecay(), paper.archBeta1(), paper.archBeta2());
+                pick(cells, base.cells), seed, pick(trainLimit, base.trainLimit), paper.trainPortion(),
+                learningRate != null ? learningRate : paper.learningRate(),
+                learningRate != null ? Math.min(learningRate, paper.learningRateMin()) : paper.learningRateMin(), paper.momentum(), paper.weightDecay(), paper.gradientClip(),
+                archLearningRate != null ? archLearningRate : paper.archLearningRate(), paper.archWeightDecay(), paper.archBeta1(), paper.archBeta2());
         return s;
     }
 

@@ -17,6 +17,8 @@ import dev.jnas.api.space.CellSpace;
 import dev.jnas.platform.data.DatasetSource;
 import dev.jnas.platform.data.Datasets;
 import dev.jnas.platform.plugin.Extensions;
+import dev.jnas.platform.run.FileCheckpoints;
+import dev.jnas.platform.run.RunDirectory;
 import dev.jnas.platform.search.DefaultSearchContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every per-step array is freed: the live arrays of the run's manager stay flat step after step. */
+/**
+ * Every per-step array is freed: the live arrays of the run's manager stay flat step after step,
+ * checkpoints (every 5 steps and at epoch ends) included.
+ */
 class MemoryTest {
 
     @TempDir
@@ -46,7 +51,8 @@ class MemoryTest {
         };
         try (DefaultSearchContext context = new DefaultSearchContext(settings, CellSpace.darts(), data,
                 plugins.byId(Operation.class), plugins.get(HypergradientEstimator.class, "first-order"),
-                List.of(), counter, tmp, manager)) {
+                List.of(), counter, tmp, manager,
+                new FileCheckpoints(RunDirectory.create(tmp.resolve("run")), "test", 5, false, manager))) {
             plugins.get(SearchStrategy.class, "darts").search(context);
         }
         assertEquals(40, live.size(), "two epochs of 20 steps");

@@ -38,6 +38,9 @@ public interface SearchContext {
     /** The run directory, for a strategy's own files. */
     Path runDirectory();
 
+    /** Where the run saves and finds its checkpoints. */
+    Checkpoints checkpoints();
+
     /** The manager (and device) long-lived arrays of the run belong to. */
     NDManager manager();
 }

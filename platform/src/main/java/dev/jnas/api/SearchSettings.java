@@ -51,6 +51,10 @@ public record SearchSettings(
         if (trainLimit < 0) {
             throw new JnasException("train limit must be zero (all) or positive, got " + trainLimit);
         }
+        if (!(learningRate > 0) || !(archLearningRate > 0) || learningRateMin < 0 || learningRateMin > learningRate) {
+            throw new JnasException("learning rates must be positive (and the final one at most the initial one), got "
+                    + learningRate + ", " + learningRateMin + ", " + archLearningRate);
+        }
         if (!(trainPortion > 0 && trainPortion < 1)) {
             throw new JnasException("train portion must lie strictly between 0 and 1, got " + trainPortion);
         }

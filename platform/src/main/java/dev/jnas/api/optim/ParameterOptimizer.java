@@ -75,7 +75,8 @@ public abstract class ParameterOptimizer implements AutoCloseable {
         state.values().forEach(NDArray::close);
         state.clear();
         for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-            NDArray copy = stateManager.create(e.getValue().toFloatArray(), e.getValue().getShape());
+            NDArray copy = e.getValue().duplicate();
+            copy.attach(stateManager);
             NDScope.unregister(copy);
             state.put(e.getKey(), copy);
         }

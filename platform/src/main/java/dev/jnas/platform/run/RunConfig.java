@@ -11,7 +11,7 @@ import java.util.Map;
  * @param command the jnas command ({@code search})
  * @param arguments the command-line arguments as given
  * @param settings the resolved settings (presets and defaults applied)
- * @param data where the images came from ({@code sample}, or a directory)
+ * @param data where the images came from: {@code sample}, {@code system} or an absolute directory
  * @param device the device used
  * @param threads intra-op threads
  * @param versions jnas, Java, DJL and PyTorch versions

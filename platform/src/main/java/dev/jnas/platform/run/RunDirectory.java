@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * A run's directory and the names of the files in it: {@code config.json} (how to repeat the run),
  * {@code metrics.jsonl} (one object per epoch), {@code genotype.json} (the result so far) and
- * {@code jnas.log} (library logs).
+ * {@code checkpoint.bin} (the state to resume from) and {@code jnas.log} (library logs).
  */
 public record RunDirectory(Path path) {
 
@@ -19,6 +19,7 @@ public record RunDirectory(Path path) {
     public static final String METRICS = "metrics.jsonl";
     public static final String GENOTYPE = "genotype.json";
     public static final String LOG = "jnas.log";
+    public static final String CHECKPOINT = "checkpoint.bin";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
@@ -63,6 +64,10 @@ public record RunDirectory(Path path) {
 
     public Path genotype() {
         return path.resolve(GENOTYPE);
+    }
+
+    public Path checkpoint() {
+        return path.resolve(CHECKPOINT);
     }
 
     public Path log() {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Records a search as it runs: appends each epoch to {@code metrics.jsonl} (flushed at once) and
@@ -18,6 +20,25 @@ public final class RunRecorder implements SearchListener {
 
     public RunRecorder(RunDirectory run) {
         this.run = run;
+    }
+
+    /**
+     * Keeps the first {@code epochs} lines of {@code metrics.jsonl}: a resumed run drops the epochs
+     * its checkpoint does not hold, so none is recorded twice.
+     */
+    public static void truncateMetrics(RunDirectory run, int epochs) {
+        if (!Files.exists(run.metrics())) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(run.metrics(), StandardCharsets.UTF_8);
+            if (lines.size() > epochs) {
+                String kept = lines.subList(0, epochs).stream().map(l -> l + "\n").collect(Collectors.joining());
+                Json.writeAtomically(run.metrics(), kept.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new JnasException("cannot read " + run.metrics() + ": " + Json.describe(e));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.jnas.platform.search;
 
 import ai.djl.ndarray.NDManager;
+import dev.jnas.api.Checkpoints;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.Operation;
@@ -32,16 +33,18 @@ public final class DefaultSearchContext implements SearchContext, AutoCloseable 
     private final SearchListener listener;
     private final Path runDirectory;
     private final NDManager manager;
+    private final Checkpoints checkpoints;
     private DartsSupernet supernet;
 
     /**
      * @param operations every available operation by id; the space's must all be there
      * @param manager owned by the context from now on, closed by {@link #close()}
+     * @param checkpoints where the strategy saves and finds checkpoints
      */
     public DefaultSearchContext(SearchSettings settings, CellSpace space, SearchData data,
                                 Map<String, Operation> operations, HypergradientEstimator estimator,
                                 List<Regularizer> regularizers, SearchListener listener, Path runDirectory,
-                                NDManager manager) {
+                                NDManager manager, Checkpoints checkpoints) {
         this.settings = settings;
         this.space = space;
         this.data = data;
@@ -51,6 +54,7 @@ public final class DefaultSearchContext implements SearchContext, AutoCloseable 
         this.listener = listener;
         this.runDirectory = runDirectory;
         this.manager = manager;
+        this.checkpoints = checkpoints;
         resolveOperations(space, this.operations);
     }
 
@@ -110,6 +114,11 @@ public final class DefaultSearchContext implements SearchContext, AutoCloseable 
     @Override
     public Path runDirectory() {
         return runDirectory;
+    }
+
+    @Override
+    public Checkpoints checkpoints() {
+        return checkpoints;
     }
 
     @Override

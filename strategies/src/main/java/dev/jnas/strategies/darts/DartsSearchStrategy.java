@@ -5,9 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
+import dev.jnas.api.CheckpointState;
+import dev.jnas.api.Checkpoints;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.SearchStrategy;
 import dev.jnas.api.data.Batch;
+import dev.jnas.api.error.DivergenceException;
 import dev.jnas.api.data.DataSplit;
 import dev.jnas.api.optim.Adam;
 import dev.jnas.api.optim.CosineSchedule;
@@ -33,10 +36,18 @@ import org.pf4j.Extension;
  * DARTS (Liu et al., 2019): alternate an architecture step on a validation batch (the context's
  * hypergradient estimator, then Adam on α) and a weight step on a training batch (SGD with
  * momentum, cosine-annealed learning rate, global-norm clipping). After each epoch the supernet is
- * measured on the validation part and a genotype is derived.
+ * measured on the validation part and a genotype is derived. The run is checkpointed at every
+ * epoch end and every {@link Checkpoints#interval()} steps, and resumes from the last checkpoint
+ * with the same result as an uninterrupted run: the batches of a step are a function of
+ * (seed, epoch, step), and no other randomness is drawn after the supernet is built.
  */
 @Extension
 public class DartsSearchStrategy implements SearchStrategy {
+
+    private static final String LOSS_SUM = "train_loss_sum";
+    private static final String CORRECT = "train_correct";
+    private static final String SEEN = "train_seen";
+    private static final String ELAPSED = "elapsed_seconds";
 
     @Override
     public String id() {
@@ -55,24 +66,29 @@ public class DartsSearchStrategy implements SearchStrategy {
         NDManager manager = context.manager();
         HypergradientEstimator estimator = context.estimator();
         SearchListener listener = context.listener();
+        Checkpoints checkpoints = context.checkpoints();
         DataSplit train = context.data().train();
         DataSplit valid = context.data().valid();
         int steps = train.batches(s.batchSize());
         int validBatches = valid.batches(s.batchSize());
         CosineSchedule schedule = new CosineSchedule(s.learningRate(), s.learningRateMin(), s.epochs());
-        List<EpochReport> history = new ArrayList<>();
-        Genotype genotype = null;
         long start = System.nanoTime();
-        listener.onStart(s.epochs(), steps);
         try (Sgd sgd = new Sgd(supernet.weights(), manager, s.momentum(), s.weightDecay());
              Adam adam = new Adam(supernet.alphas(), manager, s.archBeta1(), s.archBeta2(), 1e-8,
                      s.archWeightDecay())) {
-            for (int epoch = 0; epoch < s.epochs(); epoch++) {
+            Map<String, ParameterOptimizer> optimizers = Map.of("weights", sgd, "alphas", adam);
+            CheckpointState resumed = checkpoints.restore(supernet.block(), optimizers)
+                    .orElse(new CheckpointState(0, 0, Map.of(), List.of()));
+            List<EpochReport> history = new ArrayList<>(resumed.history());
+            double elapsedBefore = resumed.counter(ELAPSED, 0);
+            listener.onStart(s.epochs(), steps);
+            for (int epoch = resumed.epoch(); epoch < s.epochs(); epoch++) {
                 double lr = schedule.at(epoch);
-                double lossSum = 0;
-                long correct = 0;
-                long seen = 0;
-                for (int step = 0; step < steps; step++) {
+                boolean continuing = epoch == resumed.epoch();
+                double lossSum = continuing ? resumed.counter(LOSS_SUM, 0) : 0;
+                long correct = continuing ? (long) resumed.counter(CORRECT, 0) : 0;
+                long seen = continuing ? (long) resumed.counter(SEEN, 0) : 0;
+                for (int step = continuing ? resumed.step() : 0; step < steps; step++) {
                     double progress = (epoch + (double) step / steps) / s.epochs();
                     DartsProblem problem = new DartsProblem(supernet, sgd, lr, context.regularizers(), progress);
                     try (NDScope scope = new NDScope()) {
@@ -80,7 +96,8 @@ public class DartsSearchStrategy implements SearchStrategy {
                         Batch validBatch = valid.batch(manager, epoch, step % validBatches, s.batchSize());
                         // each phase frees its graph's arrays before the next one builds its own
                         try (NDScope architecture = new NDScope()) {
-                            estimator.estimate(problem, trainBatch, validBatch);
+                            float validLoss = estimator.estimate(problem, trainBatch, validBatch);
+                            requireFinite("validation", validLoss, epoch, step, checkpoints);
                             adam.step(s.archLearningRate());
                             architecture.suppressNotUsedWarning();
                         }
@@ -89,26 +106,49 @@ public class DartsSearchStrategy implements SearchStrategy {
                             lossAndCorrect = weightStep(problem, sgd, trainBatch, lr, s.gradientClip());
                             weights.suppressNotUsedWarning();
                         }
+                        requireFinite("training", lossAndCorrect[0], epoch, step, checkpoints);
                         lossSum += lossAndCorrect[0] * trainBatch.size();
                         correct += (long) lossAndCorrect[1];
                         seen += trainBatch.size();
                         scope.suppressNotUsedWarning();
                     }
                     listener.onStep(new StepProgress(epoch + 1, step + 1, steps, lossSum / seen, (double) correct / seen));
+                    int done = step + 1;
+                    if (checkpoints.interval() > 0 && done % checkpoints.interval() == 0 && done < steps) {
+                        checkpoints.save(new CheckpointState(epoch, done, Map.of(LOSS_SUM, lossSum,
+                                        CORRECT, (double) correct, SEEN, (double) seen,
+                                        ELAPSED, elapsedBefore + seconds(start)), history),
+                                supernet.block(), optimizers);
+                    }
                 }
                 double[] validation = evaluate(supernet, valid, manager, s.batchSize());
                 float[][][] weights = supernet.alphaWeights();
-                genotype = GenotypeDerivation.derive(supernet.space(), weights[0], weights[1]);
                 Map<String, float[][]> alphas = new LinkedHashMap<>();
                 alphas.put(Supernet.NORMAL, weights[0]);
                 alphas.put(Supernet.REDUCE, weights[1]);
                 EpochReport report = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen,
-                        validation[0], validation[1], alphas, genotype, (System.nanoTime() - start) / 1e9);
+                        validation[0], validation[1], alphas,
+                        GenotypeDerivation.derive(supernet.space(), weights[0], weights[1]),
+                        elapsedBefore + seconds(start));
                 history.add(report);
                 listener.onEpoch(report);
+                checkpoints.save(new CheckpointState(epoch + 1, 0, Map.of(ELAPSED, report.elapsedSeconds()), history),
+                        supernet.block(), optimizers);
             }
+            Genotype genotype = history.isEmpty() ? null : history.get(history.size() - 1).genotype();
+            return new SearchResult(genotype, history);
         }
-        return new SearchResult(genotype, history);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void requireFinite(String which, float loss, int epoch, int step, Checkpoints checkpoints) {
+        if (!Float.isFinite(loss)) {
+            throw new DivergenceException("the " + which + " loss is " + loss + " at epoch " + (epoch + 1) + ", step "
+                    + (step + 1) + "; last good checkpoint: " + checkpoints.lastSaved());
+        }
     }
 
     /** One weight update on a training batch; returns the batch's loss and number of correct predictions. */
