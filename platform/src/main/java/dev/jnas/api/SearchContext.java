@@ -1,7 +1,9 @@
 package dev.jnas.api;
 
 import ai.djl.ndarray.NDManager;
+import dev.jnas.api.blackbox.DiscreteProblem;
 import dev.jnas.api.data.SearchData;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.CellSpace;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,11 @@ import java.util.List;
  * on first use), the chosen estimator and regularizers, a listener and the run directory.
  *
  * <p>The platform creates one context per run and closes its manager after the search returns.
+ *
+ * <p>Differentiable strategies use the supernet side (settings, data, supernet, estimator,
+ * regularizers, manager); sample-based strategies use only {@link #discreteProblem()} and the
+ * listener. A context for a sample-based run may refuse the supernet side with a
+ * {@link JnasException}, and a context for a supernet run refuses {@link #discreteProblem()}.
  */
 public interface SearchContext {
 
@@ -43,4 +50,15 @@ public interface SearchContext {
 
     /** The manager (and device) long-lived arrays of the run belong to. */
     NDManager manager();
+
+    /**
+     * The problem of a sample-based strategy: discrete space, evaluator session, budget, seed and
+     * the strategy's options.
+     *
+     * @throws JnasException if this run has none (a supernet run), which is the default
+     */
+    default DiscreteProblem<?> discreteProblem() {
+        throw new JnasException("this run has no discrete space and evaluator, which sample-based strategies "
+                + "(random, evolution, reinforce) need; run them with 'jnas reproduce nb201'");
+    }
 }

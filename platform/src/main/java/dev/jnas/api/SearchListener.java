@@ -1,8 +1,11 @@
 package dev.jnas.api;
 
+import dev.jnas.api.blackbox.Trial;
+
 /**
  * Receives a search's progress: the platform records epochs to {@code metrics.jsonl}, the launcher
- * draws a progress bar. Strategies call it; every method defaults to doing nothing.
+ * draws a progress bar. Strategies call it: differentiable ones per step and epoch, sample-based
+ * ones per trial. Every method defaults to doing nothing.
  */
 public interface SearchListener {
 
@@ -16,5 +19,9 @@ public interface SearchListener {
 
     /** An epoch ended. */
     default void onEpoch(EpochReport report) {
+    }
+
+    /** A sample-based strategy evaluated an architecture within the budget. */
+    default void onTrial(Trial trial) {
     }
 }

@@ -1,6 +1,9 @@
 /**
- * Search spaces and the architectures in them: {@link dev.jnas.api.space.CellSpace},
- * {@link dev.jnas.api.space.Genotype} and the DARTS discretisation rule
- * {@link dev.jnas.api.space.GenotypeDerivation}.
+ * Search spaces and the architectures in them: the DARTS cell space
+ * {@link dev.jnas.api.space.CellSpace}, its {@link dev.jnas.api.space.Genotype} and the DARTS
+ * discretisation rule {@link dev.jnas.api.space.GenotypeDerivation}; the NAS-Bench-201 cell
+ * {@link dev.jnas.api.space.Nb201Cell}; and the {@link dev.jnas.api.space.DiscreteSpace} view that
+ * sample-based strategies search, with its two spaces {@link dev.jnas.api.space.Nb201Space} and
+ * {@link dev.jnas.api.space.DartsSpace}.
  */
 package dev.jnas.api.space;

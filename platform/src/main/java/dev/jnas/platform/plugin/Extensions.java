@@ -1,5 +1,6 @@
 package dev.jnas.platform.plugin;
 
+import dev.jnas.api.Evaluator;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.Operation;
@@ -59,7 +60,8 @@ public final class Extensions {
             new Point<>(Operation.class, "operation", Operation::id),
             new Point<>(SearchStrategy.class, "strategy", SearchStrategy::id),
             new Point<>(HypergradientEstimator.class, "hypergradient estimator", HypergradientEstimator::id),
-            new Point<>(Regularizer.class, "regularizer", Regularizer::id));
+            new Point<>(Regularizer.class, "regularizer", Regularizer::id),
+            new Point<>(Evaluator.class, "evaluator", Evaluator::id));
 
     /** An extension found in a plugin, before it is registered. */
     private record Found(Point<?> point, String id, Object extension, String className) {
@@ -108,7 +110,7 @@ public final class Extensions {
 
     /**
      * How messages name an extension point: {@code operation}, {@code strategy},
-     * {@code hypergradient estimator}, {@code regularizer}.
+     * {@code hypergradient estimator}, {@code regularizer}, {@code evaluator}.
      *
      * @throws IllegalArgumentException if {@code point} is not one of {@link #points()}
      */

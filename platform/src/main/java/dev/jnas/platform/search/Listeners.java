@@ -3,6 +3,7 @@ package dev.jnas.platform.search;
 import dev.jnas.api.EpochReport;
 import dev.jnas.api.SearchListener;
 import dev.jnas.api.StepProgress;
+import dev.jnas.api.blackbox.Trial;
 import java.util.List;
 
 /** Combines listeners: each event goes to all of them, in order. */
@@ -27,6 +28,11 @@ public final class Listeners {
             @Override
             public void onEpoch(EpochReport report) {
                 all.forEach(l -> l.onEpoch(report));
+            }
+
+            @Override
+            public void onTrial(Trial trial) {
+                all.forEach(l -> l.onTrial(trial));
             }
         };
     }

@@ -7,6 +7,7 @@ import static dev.jnas.platform.plugin.TestPlugins.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jnas.api.Evaluator;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.Operation;
@@ -92,9 +93,10 @@ class ExtensionsTest {
 
     @Test
     void pointsAreListedWithTheirNouns() {
-        assertEquals(List.of(Operation.class, SearchStrategy.class, HypergradientEstimator.class, Regularizer.class),
+        assertEquals(List.of(Operation.class, SearchStrategy.class, HypergradientEstimator.class, Regularizer.class,
+                        Evaluator.class),
                 Extensions.points());
-        assertEquals(List.of("operation", "strategy", "hypergradient estimator", "regularizer"),
+        assertEquals(List.of("operation", "strategy", "hypergradient estimator", "regularizer", "evaluator"),
                 Extensions.points().stream().map(Extensions::noun).toList());
         assertThrows(IllegalArgumentException.class, () -> Extensions.noun(String.class));
     }

@@ -1,0 +1,100 @@
+package dev.jnas.api.blackbox;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Spends a {@link DiscreteProblem}'s budget and records the history; every sample-based strategy
+ * evaluates through one, so all follow the same rule.
+ *
+ * <p><b>Budget rule</b> (NAS-Bench-201's): a query whose cost would take the total past the budget
+ * is discarded — neither charged nor recorded — and ends the search; {@link #exhausted()} is then
+ * true and every later {@link #evaluate} is refused. The total spent therefore never exceeds the
+ * budget. With a table the discarded query costs nothing; an evaluator that trains has done the
+ * work, which the rule deliberately does not count, so that all strategies are compared on the
+ * same budget.
+ *
+ * <pre>{@code
+ * TrialLog<A> log = new TrialLog<>(problem, listener::onTrial);
+ * while (!log.exhausted()) {
+ *     log.evaluate(problem.space().sample(random));
+ * }
+ * }</pre>
+ *
+ * @param <A> the architecture type
+ */
+public final class TrialLog<A> {
+
+    private final DiscreteProblem<A> problem;
+    private final Consumer<Trial> listener;
+    private final List<Trial> trials = new ArrayList<>();
+    private A bestArchitecture;
+    private Trial best;
+    private double spent;
+    private boolean exhausted;
+
+    /** @param listener told of every recorded trial, e.g. a search listener's {@code onTrial} */
+    public TrialLog(DiscreteProblem<A> problem, Consumer<Trial> listener) {
+        this.problem = problem;
+        this.listener = listener;
+    }
+
+    /**
+     * Evaluates {@code architecture} if the budget allows.
+     *
+     * @return the recorded trial, or empty if the query did not fit the budget (the search is over)
+     */
+    public Optional<Trial> evaluate(A architecture) {
+        if (exhausted) {
+            return Optional.empty();
+        }
+        Evaluation evaluation = problem.evaluator().evaluate(architecture);
+        if (spent + evaluation.seconds() > problem.budgetSeconds()) {
+            exhausted = true;
+            return Optional.empty();
+        }
+        spent += evaluation.seconds();
+        int number = trials.size() + 1;
+        String text = problem.space().format(architecture);
+        Trial trial;
+        if (best == null || evaluation.reward() > best.evaluation().reward()) {
+            trial = new Trial(number, text, evaluation, spent, number, evaluation.reward(), evaluation.reported());
+            best = trial;
+            bestArchitecture = architecture;
+        } else {
+            trial = new Trial(number, text, evaluation, spent, best.number(), best.evaluation().reward(),
+                    best.evaluation().reported());
+        }
+        trials.add(trial);
+        listener.accept(trial);
+        return Optional.of(trial);
+    }
+
+    /** Whether a query has been refused for the budget: the search is over. */
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    /** The budget spent so far. */
+    public double spentSeconds() {
+        return spent;
+    }
+
+    /** The recorded trials, in order; unmodifiable. */
+    public List<Trial> trials() {
+        return Collections.unmodifiableList(trials);
+    }
+
+    /** The best trial so far by reward (the earliest among equals), or empty before the first. */
+    public Optional<Trial> best() {
+        return Optional.ofNullable(best);
+    }
+
+    /** The architecture of {@link #best()}, or empty before the first trial. */
+    public Optional<A> bestArchitecture() {
+        return Optional.ofNullable(bestArchitecture);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Regularized (aging) evolution over a discrete space:
+ * {@link dev.jnas.strategies.evolution.RegularizedEvolutionSearchStrategy}.
+ */
+package dev.jnas.strategies.evolution;

@@ -1,0 +1,44 @@
+package dev.jnas.strategies.random;
+
+import dev.jnas.api.SearchContext;
+import dev.jnas.api.SearchResult;
+import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.blackbox.DiscreteProblem;
+import dev.jnas.api.blackbox.TrialLog;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.pf4j.Extension;
+
+/**
+ * Random search: draw architectures uniformly from the space ({@code DiscreteSpace#sample}) and
+ * evaluate them until the budget is spent; return the one with the highest reward. Draws are
+ * independent, so an architecture may be evaluated more than once. No options.
+ */
+@Extension
+public class RandomSearchStrategy implements SearchStrategy {
+
+    @Override
+    public String id() {
+        return "random";
+    }
+
+    @Override
+    public String description() {
+        return "Random search: uniform samples until the budget is spent, the best by reward";
+    }
+
+    @Override
+    public SearchResult search(SearchContext context) {
+        return run(context.discreteProblem(), context);
+    }
+
+    private static <A> SearchResult run(DiscreteProblem<A> problem, SearchContext context) {
+        problem.options().requireOnly(List.of());
+        SplittableRandom random = new SplittableRandom(problem.seed());
+        TrialLog<A> log = new TrialLog<>(problem, context.listener()::onTrial);
+        while (!log.exhausted()) {
+            log.evaluate(problem.space().sample(random));
+        }
+        return SearchResult.of(log);
+    }
+}
