@@ -1,6 +1,7 @@
 package dev.jnas.platform.search;
 
 import ai.djl.ndarray.NDManager;
+import dev.jnas.api.Checkpoints;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.Regularizer;
 import dev.jnas.api.SearchContext;
@@ -78,6 +79,12 @@ public final class DiscreteSearchContext implements SearchContext {
     @Override
     public HypergradientEstimator estimator() {
         throw supernetOnly("a hypergradient estimator");
+    }
+
+    /** Table look-ups are cheap to redo; sample-based runs write no checkpoints yet. */
+    @Override
+    public Checkpoints checkpoints() {
+        return Checkpoints.NONE;
     }
 
     @Override
