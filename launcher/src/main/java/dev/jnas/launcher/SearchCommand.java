@@ -193,6 +193,11 @@ final class SearchCommand implements Callable<Integer> {
         Extensions plugins = Extensions.load(common.pluginsDirectory());
         Map<String, Operation> operations = plugins.byId(Operation.class);
         SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, settings.strategy());
+        if (!searchStrategy.usesSupernet()) {
+            throw new JnasException("strategy '" + searchStrategy.id() + "' samples architectures for an evaluator;"
+                    + " jnas search runs supernet strategies (e.g. darts); try: jnas reproduce nb201 --strategies "
+                    + searchStrategy.id());
+        }
         HypergradientEstimator hypergradient = plugins.get(HypergradientEstimator.class, settings.estimator());
         List<Regularizer> chosen = new ArrayList<>();
         for (String id : settings.regularizers()) {

@@ -104,6 +104,10 @@ class SearchCommandTest {
         Cli estimator = Cli.run("search", "--estimator", "zeroth", "--output", tmp.resolve("x").toString());
         assertEquals(2, estimator.exitCode());
         assertTrue(estimator.errorLine().contains("'zeroth'"), estimator.err());
+        Cli sampler = Cli.run("search", "--strategy", "random", "--output", tmp.resolve("x").toString());
+        assertEquals(2, sampler.exitCode());
+        assertTrue(sampler.errorLine().contains("reproduce nb201"), sampler.err());
+        assertFalse(Files.exists(tmp.resolve("x")));
         Cli dataset = Cli.run("search", "--dataset", "mnist-digits");
         assertEquals(2, dataset.exitCode());
         assertTrue(dataset.errorLine().contains("unknown dataset 'mnist-digits'"), dataset.err());

@@ -19,6 +19,14 @@ public interface SearchStrategy extends ExtensionPoint {
     /** One line for help texts and {@code jnas plugins}. */
     String description();
 
+    /**
+     * Whether the strategy trains a supernet ({@link SearchContext#supernet()}, DARTS-like) rather
+     * than sampling architectures for an evaluator ({@link SearchContext#discreteProblem()}).
+     */
+    default boolean usesSupernet() {
+        return true;
+    }
+
     /** Runs the search to the end of the context's budget. */
     SearchResult search(SearchContext context);
 }

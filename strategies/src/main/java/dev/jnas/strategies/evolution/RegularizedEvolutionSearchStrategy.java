@@ -41,6 +41,11 @@ public class RegularizedEvolutionSearchStrategy implements SearchStrategy {
     }
 
     @Override
+    public boolean usesSupernet() {
+        return false;
+    }
+
+    @Override
     public String description() {
         return "Regularized evolution (Real et al. 2019): tournament selection, one mutation, the oldest dies";
     }

@@ -23,6 +23,11 @@ public class RandomSearchStrategy implements SearchStrategy {
     }
 
     @Override
+    public boolean usesSupernet() {
+        return false;
+    }
+
+    @Override
     public String description() {
         return "Random search: uniform samples until the budget is spent, the best by reward";
     }

@@ -42,6 +42,11 @@ public class ReinforceSearchStrategy implements SearchStrategy {
     }
 
     @Override
+    public boolean usesSupernet() {
+        return false;
+    }
+
+    @Override
     public String description() {
         return "REINFORCE: a categorical policy per decision, moving-average baseline, Adam";
     }
