@@ -1,5 +1,7 @@
 package dev.jnas.launcher;
 
+import static dev.jnas.launcher.SizeOptions.pick;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -12,7 +14,6 @@ import dev.jnas.api.data.SearchData;
 import dev.jnas.api.SearchResult;
 import dev.jnas.api.SearchSettings;
 import dev.jnas.api.space.CellSpace;
-import dev.jnas.launcher.logging.LogSink;
 import dev.jnas.platform.plugin.Extensions;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.run.RunConfig;
@@ -24,7 +25,6 @@ import dev.jnas.platform.search.SupernetSummary;
 import dev.jnas.platform.supernet.DartsSupernet;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +71,9 @@ final class SearchCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--preset", paramLabel = "quick|paper",
-            description = "quick: minutes on a laptop CPU on the embedded sample; paper: the DARTS paper's setting "
-                    + "(the default sizes).")
+            description = "quick: minutes on a laptop CPU (5 epochs, batch 16, C=4, 5 cells, 600 images of the "
+                    + "embedded sample); paper, the default: the DARTS paper's setting (50 epochs, batch 64, C=16, "
+                    + "8 cells, all images; half of the training images train the weights, half α).")
     Preset preset;
 
     @Option(names = "--strategy", defaultValue = "darts", description = "Search strategy id (default: ${DEFAULT-VALUE}).")
@@ -85,60 +86,32 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--regularizer", paramLabel = "ID", description = "Regularizer id; repeat for several.")
     List<String> regularizers = new ArrayList<>();
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
     @Mixin
     DataOptions data;
 
-    @Option(names = "--epochs", description = "Search epochs (paper: 50).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", description = "Batch size of both steps (paper: 64).")
-    Integer batchSize;
-
-    @Option(names = {"--channels", "-C"}, description = "Initial channels C (paper: 16).")
-    Integer channels;
-
-    @Option(names = {"--cells", "--layers"}, description = "Number of cells L (paper: 8).")
-    Integer cells;
+    @Mixin
+    SizeOptions sizes;
 
     @Option(names = "--seed", defaultValue = "2", description = "Random seed (default: ${DEFAULT-VALUE}, as DARTS).")
     long seed;
 
-    @Option(names = "--train-limit", paramLabel = "N",
-            description = "Use only N training images, half for the weights and half for α (0: all; quick: 600).")
-    Integer trainLimit;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = {"--output", "-o"}, paramLabel = "DIR",
-            description = "Run directory (default: runs/search-<date>-<time>).")
-    Path output;
-
-    @Option(names = "--dry-run", description = "Build the supernet, print its summary and exit; reads no data.")
-    boolean dryRun;
-
-    @Option(names = "--json", description = "With --dry-run: print the summary as JSON.")
-    boolean json;
+    @Mixin
+    RunOptions runOptions;
 
     @Override
     public Integer call() throws IOException {
-        if (common.verbose) {
-            LogSink.toTerminal();
-        }
+        common.routeLogs();
         SearchSettings settings = settings();
-        DatasetInfo info = DatasetInfo.byName(dataset);
+        DatasetInfo info = data.info();
         CellSpace space = CellSpace.darts();
         PrintWriter out = spec.commandLine().getOut();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        Engine engine = EngineSupport.start(threadCount);
-        Device device = EngineSupport.device(engine, common.device);
-        Extensions plugins = Extensions.load(common.pluginsDirectory());
-        Map<String, Operation> operations = plugins.byId(Operation.class);
-        if (dryRun) {
+        int threadCount = runOptions.threadCount();
+        Session session = Session.start(common, threadCount);
+        Engine engine = session.engine();
+        Device device = session.device();
+        Extensions plugins = session.plugins();
+        Map<String, Operation> operations = session.operations();
+        if (runOptions.dryRun) {
             return dryRun(out, engine, device, space, info, settings, operations);
         }
         SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
@@ -149,11 +122,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         DefaultSearchContext.resolveOperations(space, operations);
         SearchData searchData = data.load(info, seed, settings.trainPortion(), settings.trainLimit());
-        RunDirectory run = RunDirectory.create(output != null ? output
-                : RunDirectory.fresh(Path.of("runs"), "search"));
-        if (!common.verbose) {
-            LogSink.toFile(run.log());
-        }
+        RunDirectory run = runOptions.createRun("search", common.verbose);
         Json.write(run.config(), new RunConfig("search", List.of(spec.commandLine().getParseResult().originalArgs()
                 .toArray(new String[0])), settings, data.describe(info), device.toString(), threadCount,
                 versions(engine), pluginVersions(plugins)));
@@ -181,7 +150,7 @@ final class SearchCommand implements Callable<Integer> {
                     DefaultSearchContext.resolveOperations(space, operations), info, settings.channels(),
                     settings.cells(), List.of());
             SupernetSummary summary = SupernetSummary.of(net, info);
-            if (json) {
+            if (runOptions.json) {
                 out.print(Json.pretty(summary));
             } else {
                 out.printf("supernet for %s %s, %d classes: C=%d, %d cells (reduction at %s), %d nodes, %d edges,"
@@ -197,17 +166,14 @@ final class SearchCommand implements Callable<Integer> {
 
     private SearchSettings settings() {
         Preset base = preset == null ? Preset.paper : preset;
-        SearchSettings paper = SearchSettings.darts(dataset, seed);
-        SearchSettings s = new SearchSettings(strategy, estimator, regularizers, dataset,
-                pick(epochs, base.epochs), pick(batchSize, base.batchSize), pick(channels, base.channels),
-                pick(cells, base.cells), seed, pick(trainLimit, base.trainLimit), paper.trainPortion(), paper.learningRate(),
+        SearchSettings paper = SearchSettings.darts(data.dataset, seed);
+        SearchSettings s = new SearchSettings(strategy, estimator, regularizers, data.dataset,
+                pick(sizes.epochs, base.epochs), pick(sizes.batchSize, base.batchSize),
+                pick(sizes.channels, base.channels), pick(sizes.cells, base.cells), seed,
+                pick(sizes.trainLimit, base.trainLimit), paper.trainPortion(), paper.learningRate(),
                 paper.learningRateMin(), paper.momentum(), paper.weightDecay(), paper.gradientClip(),
                 paper.archLearningRate(), paper.archWeightDecay(), paper.archBeta1(), paper.archBeta2());
         return s;
-    }
-
-    private static int pick(Integer explicit, int preset) {
-        return explicit != null ? explicit : preset;
     }
 
     static Map<String, String> pluginVersions(Extensions plugins) {
