@@ -1,5 +1,6 @@
 package dev.jnas.launcher;
 
+import dev.jnas.launcher.logging.LogSink;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -19,6 +20,13 @@ final class CommonOptions {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
             description = "Device for tensors: auto picks a GPU when one is found (default: ${DEFAULT-VALUE}).")
     DeviceChoice device;
+
+    /** Sends library logs to the terminal with {@code --verbose}; otherwise they wait for a run directory. */
+    void routeLogs() {
+        if (verbose) {
+            LogSink.toTerminal();
+        }
+    }
 
     Path pluginsDirectory() {
         if (pluginsDir != null) {

@@ -8,7 +8,7 @@ import dev.jnas.platform.data.Datasets;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where a command's images come from. */
+/** Which dataset a command uses and where its images come from. */
 final class DataOptions {
 
     private static final String SAMPLE = "sample";
@@ -16,6 +16,10 @@ final class DataOptions {
 
     /** The kinds of source a user names. */
     enum Source { sample, full }
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
+    String dataset;
 
     @Option(names = "--data", paramLabel = "sample|full",
             description = "sample: the Fashion-MNIST sample shipped with jnas (3000 train / 1000 test images); "
@@ -28,6 +32,15 @@ final class DataOptions {
             description = "A directory holding the full dataset (Fashion-MNIST IDX files, gzipped or not; "
                     + "CIFAR-10 binary version).")
     Path directory;
+
+    /**
+     * The dataset named by {@code --dataset}.
+     *
+     * @throws JnasException for an unknown name
+     */
+    DatasetInfo info() {
+        return DatasetInfo.byName(dataset);
+    }
 
     DatasetSource resolve(DatasetInfo info) {
         if (directory != null) {

@@ -3,14 +3,17 @@ package dev.jnas.launcher;
 import dev.jnas.api.EpochReport;
 import dev.jnas.api.SearchListener;
 import dev.jnas.api.StepProgress;
+import dev.jnas.platform.evaluation.TrainEpoch;
+import dev.jnas.platform.evaluation.TrainListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * Draws one progress bar per epoch on standard error: steps done, running loss and accuracy,
- * then a summary line when the epoch ends. Redraws at most a few times a second.
+ * then a summary line when the epoch ends. Redraws at most a few times a second. Serves a search
+ * and the training of a genotype alike.
  */
-final class ProgressBar implements SearchListener {
+final class ProgressBar implements SearchListener, TrainListener {
 
     private static final int WIDTH = 24;
     private static final long REDRAW_NANOS = 200_000_000L;
@@ -51,6 +54,16 @@ final class ProgressBar implements SearchListener {
                 "epoch %d/%d  train loss %.4f acc %.2f%%  valid loss %.4f acc %.2f%%  %.0fs",
                 r.epoch(), epochs, r.trainLoss(), 100 * r.trainAccuracy(), r.validLoss(),
                 100 * r.validAccuracy(), r.elapsedSeconds()));
+        out.flush();
+    }
+
+    @Override
+    public void onEpoch(TrainEpoch e) {
+        out.print(interactive ? "\r\033[K" : "");
+        out.println(String.format(Locale.ROOT,
+                "epoch %d/%d  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  lr %.5f  drop-path %.3f  %.0fs",
+                e.epoch(), epochs, e.trainLoss(), 100 * e.trainAccuracy(), e.testLoss(), 100 * e.testAccuracy(),
+                e.learningRate(), e.dropProb(), e.elapsedSeconds()));
         out.flush();
     }
 }

@@ -1,24 +1,25 @@
 package dev.jnas.launcher;
 
+import static dev.jnas.launcher.SizeOptions.pick;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.jnas.api.CheckpointState;
 import dev.jnas.api.HypergradientEstimator;
 import dev.jnas.api.Operation;
 import dev.jnas.api.Regularizer;
-import dev.jnas.api.CheckpointState;
-import dev.jnas.api.SearchStrategy;
-import dev.jnas.api.error.JnasException;
-import dev.jnas.platform.data.Datasets;
-import dev.jnas.platform.run.FileCheckpoints;
-import java.nio.file.Files;
-import dev.jnas.api.data.DatasetInfo;
-import dev.jnas.api.data.SearchData;
 import dev.jnas.api.SearchResult;
 import dev.jnas.api.SearchSettings;
+import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.data.DatasetInfo;
+import dev.jnas.api.data.SearchData;
+import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.CellSpace;
 import dev.jnas.launcher.logging.LogSink;
+import dev.jnas.platform.data.Datasets;
 import dev.jnas.platform.plugin.Extensions;
+import dev.jnas.platform.run.FileCheckpoints;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.run.RunConfig;
 import dev.jnas.platform.run.RunDirectory;
@@ -29,6 +30,7 @@ import dev.jnas.platform.search.SupernetSummary;
 import dev.jnas.platform.supernet.DartsSupernet;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,8 +78,9 @@ final class SearchCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--preset", paramLabel = "quick|paper",
-            description = "quick: minutes on a laptop CPU on the embedded sample; paper: the DARTS paper's setting "
-                    + "(the default sizes).")
+            description = "quick: minutes on a laptop CPU (5 epochs, batch 16, C=4, 5 cells, 600 images of the "
+                    + "embedded sample); paper, the default: the DARTS paper's setting (50 epochs, batch 64, C=16, "
+                    + "8 cells, all images; half of the training images train the weights, half α).")
     Preset preset;
 
     @Option(names = "--strategy", defaultValue = "darts", description = "Search strategy id (default: ${DEFAULT-VALUE}).")
@@ -90,31 +93,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--regularizer", paramLabel = "ID", description = "Regularizer id; repeat for several.")
     List<String> regularizers = new ArrayList<>();
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "fashion-mnist or cifar10 (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
     @Mixin
     DataOptions data;
 
-    @Option(names = "--epochs", description = "Search epochs (paper: 50).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", description = "Batch size of both steps (paper: 64).")
-    Integer batchSize;
-
-    @Option(names = {"--channels", "-C"}, description = "Initial channels C (paper: 16).")
-    Integer channels;
-
-    @Option(names = {"--cells", "--layers"}, description = "Number of cells L (paper: 8).")
-    Integer cells;
+    @Mixin
+    SizeOptions sizes;
 
     @Option(names = "--seed", defaultValue = "2", description = "Random seed (default: ${DEFAULT-VALUE}, as DARTS).")
     long seed;
-
-    @Option(names = "--train-limit", paramLabel = "N",
-            description = "Use only N training images, half for the weights and half for α (0: all; quick: 600).")
-    Integer trainLimit;
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Initial weight learning rate (default: 0.025).")
     Double learningRate;
@@ -122,12 +108,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--arch-learning-rate", paramLabel = "LR", description = "Adam learning rate of α (default: 3e-4).")
     Double archLearningRate;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op CPU threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = {"--output", "-o"}, paramLabel = "DIR",
-            description = "Run directory (default: runs/search-<date>-<time>).")
-    Path output;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue the search in RUN_DIR from its last checkpoint, with the settings of its config.json.")
@@ -137,35 +119,26 @@ final class SearchCommand implements Callable<Integer> {
             description = "Also checkpoint every STEPS steps inside an epoch (0: at epoch ends only; default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--dry-run", description = "Build the supernet, print its summary and exit; reads no data.")
-    boolean dryRun;
-
-    @Option(names = "--json", description = "With --dry-run: print the summary as JSON.")
-    boolean json;
-
     @Override
     public Integer call() throws IOException {
-        if (common.verbose) {
-            LogSink.toTerminal();
-        }
+        common.routeLogs();
         if (resume != null) {
             return resume();
         }
         SearchSettings settings = settings();
-        DatasetInfo info = DatasetInfo.byName(dataset);
-        if (dryRun) {
+        DatasetInfo info = data.info();
+        if (runOptions.dryRun) {
             return dryRun(info, settings);
         }
         List<String> arguments = List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]));
-        return execute(settings, data.token(info), output != null ? output
-                : RunDirectory.fresh(Path.of("runs"), "search"), false, arguments);
+        return execute(settings, data.token(info), runOptions.output, false, arguments);
     }
 
     /** Continues the run in {@code --resume DIR} from its last checkpoint, with its own settings. */
     private int resume() throws IOException {
         for (String option : List.of("--preset", "--strategy", "--estimator", "--regularizer", "--dataset", "--data",
-                "--data-dir", "--learning-rate", "--arch-learning-rate", "--epochs", "--batch-size", "--channels", "--cells", "--seed", "--train-limit",
-                "--output", "--dry-run")) {
+                "--data-dir", "--learning-rate", "--arch-learning-rate", "--epochs", "--batch-size", "--channels",
+                "--cells", "--seed", "--train-limit", "--output", "--dry-run")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new JnasException("--resume takes the settings from the run's config.json; drop " + option);
             }
@@ -183,15 +156,19 @@ final class SearchCommand implements Callable<Integer> {
         return execute(config.settings(), config.data(), resume, true, config.arguments());
     }
 
+    /**
+     * Runs a search into {@code directory} (a fresh one when null), or continues the one there.
+     */
     private int execute(SearchSettings settings, String dataToken, Path directory, boolean resuming,
                         List<String> arguments) throws IOException {
         DatasetInfo info = DatasetInfo.byName(settings.dataset());
         CellSpace space = CellSpace.darts();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        Engine engine = EngineSupport.start(threadCount);
-        Device device = EngineSupport.device(engine, common.device);
-        Extensions plugins = Extensions.load(common.pluginsDirectory());
-        Map<String, Operation> operations = plugins.byId(Operation.class);
+        int threadCount = runOptions.threadCount();
+        Session session = Session.start(common, threadCount);
+        Engine engine = session.engine();
+        Device device = session.device();
+        Extensions plugins = session.plugins();
+        Map<String, Operation> operations = session.operations();
         SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, settings.strategy());
         if (!searchStrategy.usesSupernet()) {
             throw new JnasException("strategy '" + searchStrategy.id() + "' samples architectures for an evaluator;"
@@ -206,11 +183,14 @@ final class SearchCommand implements Callable<Integer> {
         DefaultSearchContext.resolveOperations(space, operations);
         SearchData searchData = Datasets.load(DataOptions.source(dataToken), info, settings.seed(),
                 settings.trainPortion(), settings.trainLimit());
-        RunDirectory run = resuming ? new RunDirectory(directory) : RunDirectory.create(directory);
-        if (!common.verbose) {
-            LogSink.toFile(run.log());
-        }
-        if (!resuming) {
+        RunDirectory run;
+        if (resuming) {
+            run = new RunDirectory(directory);
+            if (!common.verbose) {
+                LogSink.toFile(run.log());
+            }
+        } else {
+            run = runOptions.createRun("search", common.verbose);
             Json.write(run.config(), new RunConfig("search", arguments, settings, dataToken, device.toString(),
                     threadCount, versions(engine), pluginVersions(plugins)));
         }
@@ -236,16 +216,17 @@ final class SearchCommand implements Callable<Integer> {
     private int dryRun(DatasetInfo info, SearchSettings settings) {
         PrintWriter out = spec.commandLine().getOut();
         CellSpace space = CellSpace.darts();
-        Engine engine = EngineSupport.start(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-        Device device = EngineSupport.device(engine, common.device);
-        Map<String, Operation> operations = Extensions.load(common.pluginsDirectory()).byId(Operation.class);
+        Session session = Session.start(common, runOptions.threadCount());
+        Engine engine = session.engine();
+        Device device = session.device();
+        Map<String, Operation> operations = session.operations();
         try (NDManager manager = engine.newBaseManager(device)) {
             engine.setRandomSeed((int) seed);
             DartsSupernet net = DartsSupernet.build(manager, space,
                     DefaultSearchContext.resolveOperations(space, operations), info, settings.channels(),
                     settings.cells(), List.of());
             SupernetSummary summary = SupernetSummary.of(net, info);
-            if (json) {
+            if (runOptions.json) {
                 out.print(Json.pretty(summary));
             } else {
                 out.printf("supernet for %s %s, %d classes: C=%d, %d cells (reduction at %s), %d nodes, %d edges,"
@@ -261,18 +242,17 @@ final class SearchCommand implements Callable<Integer> {
 
     private SearchSettings settings() {
         Preset base = preset == null ? Preset.paper : preset;
-        SearchSettings paper = SearchSettings.darts(dataset, seed);
-        SearchSettings s = new SearchSettings(strategy, estimator, regularizers, dataset,
-                pick(epochs, base.epochs), pick(batchSize, base.batchSize), pick(channels, base.channels),
-                pick(cells, base.cells), seed, pick(trainLimit, base.trainLimit), paper.trainPortion(),
+        SearchSettings paper = SearchSettings.darts(data.dataset, seed);
+        SearchSettings s = new SearchSettings(strategy, estimator, regularizers, data.dataset,
+                pick(sizes.epochs, base.epochs), pick(sizes.batchSize, base.batchSize),
+                pick(sizes.channels, base.channels), pick(sizes.cells, base.cells), seed,
+                pick(sizes.trainLimit, base.trainLimit), paper.trainPortion(),
                 learningRate != null ? learningRate : paper.learningRate(),
-                learningRate != null ? Math.min(learningRate, paper.learningRateMin()) : paper.learningRateMin(), paper.momentum(), paper.weightDecay(), paper.gradientClip(),
-                archLearningRate != null ? archLearningRate : paper.archLearningRate(), paper.archWeightDecay(), paper.archBeta1(), paper.archBeta2());
+                learningRate != null ? Math.min(learningRate, paper.learningRateMin()) : paper.learningRateMin(),
+                paper.momentum(), paper.weightDecay(), paper.gradientClip(),
+                archLearningRate != null ? archLearningRate : paper.archLearningRate(), paper.archWeightDecay(),
+                paper.archBeta1(), paper.archBeta2());
         return s;
-    }
-
-    private static int pick(Integer explicit, int preset) {
-        return explicit != null ? explicit : preset;
     }
 
     static Map<String, String> pluginVersions(Extensions plugins) {

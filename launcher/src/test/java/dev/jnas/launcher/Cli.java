@@ -20,6 +20,19 @@ record Cli(int exitCode, String out, String err) {
         return new Cli(code, out.toString(), err.toString());
     }
 
+    /**
+     * Runs a command line that must fail as a user error: exit code 2 and one line on standard
+     * error, which is returned.
+     */
+    static String userError(String... args) {
+        Cli r = run(args);
+        if (r.exitCode() != ErrorHandling.USER_ERROR) {
+            throw new AssertionError("expected exit code 2 from " + String.join(" ", args) + ", got "
+                    + r.exitCode() + ":\n" + r.err());
+        }
+        return r.errorLine();
+    }
+
     /** The error output, which must be exactly one line for a user error. */
     String errorLine() {
         String trimmed = err.strip();

@@ -8,6 +8,7 @@ import dev.jnas.api.nn.Arrays;
 import dev.jnas.api.data.DataSplit;
 import dev.jnas.api.data.DatasetInfo;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A {@link DataSplit} over chosen images of an {@link ImageSet}, normalised per channel with the
@@ -21,6 +22,11 @@ import java.util.Objects;
  * <p>A batch is filled into one {@code float[]} through per-channel lookup tables and handed to
  * the manager as one array, so serving costs one copy of the pixels.
  *
+ * <p>A split for training a final architecture can carry an {@link Augmentation}: each image of
+ * batch {@code index} of epoch {@code epoch} is then transformed with random choices drawn from a
+ * {@link SplittableRandom} seeded with a mix of the split's seed, the epoch and the index, so an
+ * augmented batch, too, is a pure function of (seed, epoch, index).
+ *
  * <pre>{@code DataSplit test = ImageSplit.ordered(testImages);}</pre>
  */
 public final class ImageSplit implements DataSplit {
@@ -30,6 +36,7 @@ public final class ImageSplit implements DataSplit {
     private final boolean shuffle;
     private final long seed;
     private final Normalization normalization;
+    private final Augmentation augmentation;
     private volatile EpochOrder cached;
 
     /** The image ids of one epoch in serving order. */
@@ -43,6 +50,11 @@ public final class ImageSplit implements DataSplit {
      * @param seed the seed of the per-epoch order; unused without shuffling
      */
     public ImageSplit(ImageSet images, int[] ids, boolean shuffle, long seed) {
+        this(images, ids, shuffle, seed, Augmentation.NONE);
+    }
+
+    private ImageSplit(ImageSet images, int[] ids, boolean shuffle, long seed, Augmentation augmentation) {
+        this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
         this.images = Objects.requireNonNull(images, "images");
         this.ids = ids.clone();
         for (int id : this.ids) {
@@ -56,6 +68,16 @@ public final class ImageSplit implements DataSplit {
     /** All images of a set, always in file order: the split for a test set. */
     public static ImageSplit ordered(ImageSet images) {
         return new ImageSplit(images, Shuffling.range(images.size()), false, 0);
+    }
+
+    /** The same images, order and seed, served with {@code augmentation}. */
+    public ImageSplit withAugmentation(Augmentation augmentation) {
+        return new ImageSplit(images, ids, shuffle, seed, augmentation);
+    }
+
+    /** The augmentation applied to every batch ({@link Augmentation#NONE} for none). */
+    public Augmentation augmentation() {
+        return augmentation;
     }
 
     /** The shape of the images. */
@@ -94,11 +116,19 @@ public final class ImageSplit implements DataSplit {
         int[] labelsOfSet = images.labels();
         float[] values = new float[count * imageSize];
         long[] labels = new long[count];
+        SplittableRandom random = augmentation.isNone() ? null
+                : new SplittableRandom(Shuffling.mix(Shuffling.mix(seed, epoch), index));
         int out = 0;
         for (int b = 0; b < count; b++) {
             int id = order[start + b];
             labels[b] = labelsOfSet[id];
             int in = id * imageSize;
+            if (random != null) {
+                augmentation.apply(pixels, in, info, normalization, augmentation.draw(random, info.height(),
+                        info.width()), values, out);
+                out += imageSize;
+                continue;
+            }
             for (int c = 0; c < info.channels(); c++) {
                 float[] table = normalization.channel(c);
                 for (int p = 0; p < plane; p++) {

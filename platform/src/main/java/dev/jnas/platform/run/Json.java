@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** The one JSON configuration of every file jnas writes, and atomic file writing. */
@@ -42,6 +43,16 @@ public final class Json {
             return PRETTY.writeValueAsString(value) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Appends {@code value} as one line to {@code file} (created if missing), flushed at once. */
+    public static void appendLine(Path file, Object value) {
+        try {
+            Files.writeString(file, line(value) + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new JnasException("cannot write " + file + ": " + describe(e));
         }
     }
 

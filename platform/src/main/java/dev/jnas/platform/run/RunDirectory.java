@@ -10,14 +10,16 @@ import java.util.Locale;
 
 /**
  * A run's directory and the names of the files in it: {@code config.json} (how to repeat the run),
- * {@code metrics.jsonl} (one object per epoch), {@code genotype.json} (the result so far) and
- * {@code checkpoint.bin} (the state to resume from) and {@code jnas.log} (library logs).
+ * {@code metrics.jsonl} (one object per epoch), {@code genotype.json} (a search's result so far),
+ * {@code result.json} (a training run's final result), {@code checkpoint.bin} (the state to resume
+ * from) and {@code jnas.log} (library logs).
  */
 public record RunDirectory(Path path) {
 
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.jsonl";
     public static final String GENOTYPE = "genotype.json";
+    public static final String RESULT = "result.json";
     public static final String LOG = "jnas.log";
     public static final String CHECKPOINT = "checkpoint.bin";
 
@@ -68,6 +70,10 @@ public record RunDirectory(Path path) {
 
     public Path checkpoint() {
         return path.resolve(CHECKPOINT);
+    }
+
+    public Path result() {
+        return path.resolve(RESULT);
     }
 
     public Path log() {

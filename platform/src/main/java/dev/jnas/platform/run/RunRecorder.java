@@ -1,8 +1,8 @@
 package dev.jnas.platform.run;
 
-import dev.jnas.api.error.JnasException;
 import dev.jnas.api.EpochReport;
 import dev.jnas.api.SearchListener;
+import dev.jnas.api.error.JnasException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,13 +43,7 @@ public final class RunRecorder implements SearchListener {
 
     @Override
     public void onEpoch(EpochReport report) {
-        String line = Json.line(report) + "\n";
-        try {
-            Files.writeString(run.metrics(), line, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new JnasException("cannot write " + run.metrics() + ": " + Json.describe(e));
-        }
+        Json.appendLine(run.metrics(), report);
         if (report.genotype() != null) {
             Json.write(run.genotype(), report.genotype());
         }

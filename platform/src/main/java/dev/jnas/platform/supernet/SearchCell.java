@@ -11,8 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.jnas.api.Operation;
-import dev.jnas.api.nn.FactorizedReduce;
-import dev.jnas.api.nn.ReluConvBn;
 import dev.jnas.api.space.CellSpace;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +31,8 @@ final class SearchCell extends AbstractBlock {
     SearchCell(CellSpace space, List<Operation> operations, int channels, boolean reduction, boolean reductionPrev) {
         this.space = space;
         this.reduction = reduction;
-        preprocess0 = addChildBlock("preprocess0", reductionPrev
-                ? new FactorizedReduce(channels, false)
-                : new ReluConvBn(channels, 1, 1, 0, false));
-        preprocess1 = addChildBlock("preprocess1", new ReluConvBn(channels, 1, 1, 0, false));
+        preprocess0 = addChildBlock("preprocess0", CellInputs.preprocess0(channels, reductionPrev, false));
+        preprocess1 = addChildBlock("preprocess1", CellInputs.preprocess1(channels, false));
         for (int node = 0; node < space.nodes(); node++) {
             for (int input = 0; input < node + 2; input++) {
                 int stride = reduction && input < 2 ? 2 : 1;
@@ -85,13 +81,7 @@ final class SearchCell extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        preprocess0.initialize(manager, dataType, inputShapes[0]);
-        preprocess1.initialize(manager, dataType, inputShapes[1]);
-        Shape s0 = preprocess0.getOutputShapes(new Shape[] {inputShapes[0]})[0];
-        Shape s1 = preprocess1.getOutputShapes(new Shape[] {inputShapes[1]})[0];
-        if (!s0.equals(s1)) {
-            throw new IllegalStateException("cell inputs disagree after preprocessing: " + s0 + " vs " + s1);
-        }
+        Shape s1 = CellInputs.initialize(preprocess0, preprocess1, manager, dataType, inputShapes[0], inputShapes[1]);
         Shape w = new Shape(space.operations().size());
         Shape nodeShape = getOutputShapes(inputShapes)[0];
         Shape node = new Shape(s1.get(0), s1.get(1), nodeShape.get(2), nodeShape.get(3));
