@@ -4,7 +4,17 @@ import static dev.jnas.launcher.SizeOptions.pick;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.jnas.api.CheckpointState;
 import dev.jnas.api.Operation;
+import dev.jnas.api.error.JnasException;
+import dev.jnas.launcher.logging.LogSink;
+import dev.jnas.platform.data.Datasets;
+import dev.jnas.platform.evaluation.TrainEpoch;
+import dev.jnas.platform.run.FileCheckpoints;
+import dev.jnas.platform.run.RunRecorder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.space.Genotype;
@@ -19,6 +29,8 @@ import dev.jnas.platform.evaluation.TrainSettings;
 import dev.jnas.platform.evaluation.Trainer;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.run.RunDirectory;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -99,20 +111,31 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the training in RUN_DIR from its last checkpoint, with the settings of its config.json.")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "50",
+            description = "Also checkpoint every STEPS steps inside an epoch (0: at epoch ends only; default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
     @Override
     public Integer call() throws IOException {
         common.routeLogs();
+        if (resume != null) {
+            return resume();
+        }
         DatasetInfo info = data.info();
         TrainSettings settings = settings(info);
         Session session = Session.start(common, runOptions.threadCount());
         Engine engine = session.engine();
         Map<String, Operation> operations = session.operations();
         Genotype chosen = Genotypes.resolve(genotype, operations.keySet());
-        PrintWriter out = spec.commandLine().getOut();
         if (runOptions.dryRun) {
             try (NDManager manager = engine.newBaseManager(session.device())) {
                 engine.setRandomSeed((int) seed);
-                printSummary(out, build(manager, chosen, operations, info, settings).summary(genotype));
+                printSummary(spec.commandLine().getOut(), build(manager, chosen, operations, info, settings)
+                        .summary(genotype));
             }
             return 0;
         }
@@ -121,23 +144,82 @@ final class TrainCommand implements Callable<Integer> {
         Json.write(run.config(), new TrainConfig("train", List.of(spec.commandLine().getParseResult().originalArgs()
                 .toArray(new String[0])), genotype, chosen, settings, data.token(info), session.device().toString(),
                 runOptions.threadCount(), SearchCommand.versions(engine), SearchCommand.pluginVersions(session.plugins())));
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("jnas: training " + genotype + " on " + info.name() + " (" + data.token(info) + ", "
-                + images.train().size() + " training images), " + settings.epochs() + " epochs, C="
-                + settings.channels() + ", " + settings.cells() + " cells, batch " + settings.batchSize() + " -> "
-                + run.path());
-        TrainResult result;
-        try (NDManager manager = engine.newBaseManager(session.device())) {
-            engine.setRandomSeed((int) seed);
-            DartsNetwork network = build(manager, chosen, operations, info, settings);
-            try (Trainer trainer = new Trainer(network, settings, settings.augmentation().applyTo(images.train()),
-                    images.test(), manager, List.of(TrainListener.appendingTo(run.metrics()),
-                    new ProgressBar(err, System.console() != null)))) {
-                result = trainer.run();
+        return execute(session, run, genotype, chosen, settings, data.token(info), images, false, List.of());
+    }
+
+    /** Continues the training in {@code --resume DIR} from its last checkpoint, with its own settings. */
+    private int resume() throws IOException {
+        for (String option : List.of("--genotype", "--preset", "--dataset", "--data", "--data-dir", "--epochs",
+                "--batch-size", "--channels", "--cells", "--train-limit", "--auxiliary", "--auxiliary-weight",
+                "--drop-path", "--cutout", "--seed", "--output", "--dry-run")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new JnasException("--resume takes the settings from the run's config.json; drop " + option);
             }
         }
+        RunDirectory run = new RunDirectory(resume);
+        if (!Files.isRegularFile(run.config())) {
+            throw new JnasException(resume + " is not a jnas run directory (no " + RunDirectory.CONFIG + ")");
+        }
+        TrainConfig config = Json.read(run.config(), TrainConfig.class, "run configuration");
+        if (!"train".equals(config.command()) || config.settings() == null || config.genotype() == null
+                || config.data() == null) {
+            throw new JnasException(resume + " is not a jnas training run (" + run.config() + " describes no training)");
+        }
+        CheckpointState state = FileCheckpoints.check(run, fingerprint(config.settings(), config.genotype()));
+        RunRecorder.truncateMetrics(run, state.epoch());
+        List<TrainEpoch> earlier = new ArrayList<>();
+        if (Files.exists(run.metrics())) {
+            for (String line : Files.readAllLines(run.metrics())) {
+                try {
+                    earlier.add(Json.COMPACT.readValue(line, TrainEpoch.class));
+                } catch (IOException e) {
+                    throw new JnasException("bad line in " + run.metrics() + ": " + ErrorHandling.firstLine(e.getMessage()));
+                }
+            }
+        }
+        if (!common.verbose) {
+            LogSink.toFile(run.log());
+        }
+        Session session = Session.start(common, runOptions.threadCount());
+        DatasetInfo info = DatasetInfo.byName(config.settings().dataset());
+        Genotype chosen = config.genotype().validate(List.copyOf(session.operations().keySet()));
+        SearchData images = Datasets.load(DataOptions.source(config.data()), info, config.settings().seed(), 1.0,
+                config.settings().trainLimit());
+        return execute(session, run, config.genotypeSource(), chosen, config.settings(), config.data(), images, true,
+                earlier);
+    }
+
+    private static String fingerprint(TrainSettings settings, Genotype genotype) {
+        return FileCheckpoints.fingerprint(List.of(settings, genotype));
+    }
+
+    private int execute(Session session, RunDirectory run, String source, Genotype chosen, TrainSettings settings,
+                        String dataToken, SearchData images, boolean resuming, List<TrainEpoch> earlier)
+            throws IOException {
+        Engine engine = session.engine();
+        DatasetInfo info = DatasetInfo.byName(settings.dataset());
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("jnas: " + (resuming ? "resuming the training of " : "training ") + source + " on " + info.name()
+                + " (" + dataToken + ", " + images.train().size() + " training images), " + settings.epochs()
+                + " epochs, C=" + settings.channels() + ", " + settings.cells() + " cells, batch "
+                + settings.batchSize() + " -> " + run.path());
+        TrainResult result;
+        try (NDManager manager = engine.newBaseManager(session.device())) {
+            engine.setRandomSeed((int) settings.seed());
+            DartsNetwork network = build(manager, chosen, session.operations(), info, settings);
+            FileCheckpoints checkpoints = new FileCheckpoints(run, fingerprint(settings, chosen), checkpointEvery,
+                    resuming, manager);
+            try (Trainer trainer = new Trainer(network, settings, settings.augmentation().applyTo(images.train()),
+                    images.test(), manager, List.of(TrainListener.appendingTo(run.metrics()),
+                    new ProgressBar(err, System.console() != null)), checkpoints)) {
+                result = trainer.resumingAfter(earlier).run();
+            }
+            ByteArrayOutputStream weights = new ByteArrayOutputStream();
+            network.saveParameters(new DataOutputStream(weights));
+            Json.writeAtomically(run.weights(), weights.toByteArray());
+        }
         Json.write(run.result(), result);
-        out.println(Json.line(result));
+        spec.commandLine().getOut().println(Json.line(result));
         err.println(String.format(Locale.ROOT, "jnas: test accuracy %.2f%% with %,d weights after %d epochs "
                         + "(%,d training images, %.0f s); result in %s", 100 * result.testAccuracy(), result.weights(),
                 result.epochs(), result.imagesProcessed(), result.elapsedSeconds(), run.result()));

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.jnas.api.Checkpoints;
 import dev.jnas.api.Operation;
 import dev.jnas.api.StepProgress;
 import dev.jnas.api.data.DatasetInfo;
@@ -100,7 +101,7 @@ class DartsNetworkTest {
                 }
             };
             try (Trainer trainer = new Trainer(net, settings, settings.augmentation().applyTo(data.train()),
-                    data.train(), manager, List.of(counter))) {
+                    data.train(), manager, List.of(counter), Checkpoints.NONE)) {
                 trainer.run();
                 assertEquals(2, trainer.progress().completedEpochs());
                 assertEquals(96, trainer.progress().imagesProcessed());

@@ -55,15 +55,19 @@ class ResumeTest {
         return all;
     }
 
-    @Test
-    void aKilledSearchResumesBitIdentical() throws Exception {
-        Path whole = tmp.resolve("whole");
-        assertEquals(0, runToEnd(tmp.resolve("whole.log"), with(SEARCH, "--output", whole.toString())),
-                () -> read(tmp.resolve("whole.log")));
+    private static final List<String> TRAIN = List.of("train", "--genotype", "darts-v2", "--epochs", "2",
+            "--batch-size", "8", "-C", "2", "--cells", "3", "--train-limit", "96", "--seed", "5", "--threads", "1",
+            "--checkpoint-every", "2");
 
-        Path killed = tmp.resolve("killed");
+    /**
+     * Runs {@code args} to the end into {@code whole}; runs it again into {@code killed}, kills that
+     * child with SIGKILL at its first mid-epoch checkpoint and resumes it to the end.
+     */
+    private void runWholeAndKilled(List<String> args, Path whole, Path killed) throws Exception {
+        assertEquals(0, runToEnd(tmp.resolve("whole.log"), with(args, "--output", whole.toString())),
+                () -> read(tmp.resolve("whole.log")));
         RunDirectory run = new RunDirectory(killed);
-        Process child = start(tmp.resolve("killed.log"), with(SEARCH, "--output", killed.toString()));
+        Process child = start(tmp.resolve("killed.log"), with(args, "--output", killed.toString()));
         CheckpointState atKill = null;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (atKill == null && child.isAlive() && System.nanoTime() < deadline) {
@@ -80,10 +84,15 @@ class ResumeTest {
         assertTrue(atKill != null, "no mid-epoch checkpoint before the child ended: " + read(tmp.resolve("killed.log")));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
         assertTrue(atKill.step() > 0 && atKill.epoch() < 2, "killed in the middle of an epoch: " + atKill);
-
-        assertEquals(0, runToEnd(tmp.resolve("resumed.log"), List.of("search", "--resume", killed.toString(),
+        assertEquals(0, runToEnd(tmp.resolve("resumed.log"), List.of(args.get(0), "--resume", killed.toString(),
                 "--threads", "1")), () -> read(tmp.resolve("resumed.log")));
+    }
 
+    @Test
+    void aKilledSearchResumesBitIdentical() throws Exception {
+        Path whole = tmp.resolve("whole");
+        Path killed = tmp.resolve("killed");
+        runWholeAndKilled(SEARCH, whole, killed);
         List<String> expected = Files.readAllLines(whole.resolve("metrics.jsonl"));
         List<String> actual = Files.readAllLines(killed.resolve("metrics.jsonl"));
         assertEquals(2, expected.size());
@@ -98,6 +107,28 @@ class ResumeTest {
         }
         assertArrayEquals(Files.readAllBytes(whole.resolve("genotype.json")),
                 Files.readAllBytes(killed.resolve("genotype.json")));
+    }
+
+    @Test
+    void aKilledTrainingResumesToTheSameFinalWeights() throws Exception {
+        Path whole = tmp.resolve("whole");
+        Path killed = tmp.resolve("killed");
+        runWholeAndKilled(TRAIN, whole, killed);
+        assertArrayEquals(Files.readAllBytes(whole.resolve("weights.params")),
+                Files.readAllBytes(killed.resolve("weights.params")), "final weights");
+        List<String> expected = Files.readAllLines(whole.resolve("metrics.jsonl"));
+        List<String> actual = Files.readAllLines(killed.resolve("metrics.jsonl"));
+        assertEquals(2, actual.size(), "each epoch recorded once");
+        for (int i = 0; i < 2; i++) {
+            JsonNode a = Json.PRETTY.readTree(expected.get(i));
+            JsonNode b = Json.PRETTY.readTree(actual.get(i));
+            for (String field : List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy", "images")) {
+                assertEquals(a.get(field), b.get(field), field + " of epoch " + (i + 1));
+            }
+        }
+        JsonNode result = Json.PRETTY.readTree(killed.resolve("result.json").toFile());
+        assertEquals(Json.PRETTY.readTree(whole.resolve("result.json").toFile()).get("test_accuracy"),
+                result.get("test_accuracy"));
     }
 
     private static String read(Path log) {
@@ -138,6 +169,10 @@ class ResumeTest {
         assertTrue(incompatible.errorLine().contains("other settings"), incompatible.err());
         assertArrayEquals(good, Files.readAllBytes(run.checkpoint()));
         Files.writeString(run.config(), config);
+
+        Cli trainOnSearch = Cli.run("train", "--resume", dir.toString());
+        assertEquals(2, trainOnSearch.exitCode());
+        assertTrue(trainOnSearch.errorLine().contains(dir.toString()), trainOnSearch.err());
 
         Cli finished = Cli.run("search", "--resume", dir.toString());
         assertEquals(0, finished.exitCode(), finished.err());

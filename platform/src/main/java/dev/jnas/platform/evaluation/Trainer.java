@@ -8,16 +8,21 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
+import dev.jnas.api.CheckpointState;
+import dev.jnas.api.Checkpoints;
 import dev.jnas.api.StepProgress;
 import dev.jnas.api.data.Batch;
 import dev.jnas.api.data.DataSplit;
+import dev.jnas.api.error.DivergenceException;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.optim.CosineSchedule;
 import dev.jnas.api.optim.GradientClipping;
+import dev.jnas.api.optim.ParameterOptimizer;
 import dev.jnas.api.optim.Sgd;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a {@link DartsNetwork} from scratch as the DARTS evaluation ({@code train.py}) does, and
@@ -47,6 +52,13 @@ import java.util.List;
 public final class Trainer implements AutoCloseable {
 
     private static final Loss CROSS_ENTROPY = Loss.softmaxCrossEntropyLoss();
+    private static final String IMAGES = "images_processed";
+    private static final String TRAIN_SECONDS = "train_seconds";
+    private static final String ELAPSED = "elapsed_seconds";
+    private static final String LOSS_SUM = "epoch_loss_sum";
+    private static final String CORRECT = "epoch_correct";
+    private static final String EXAMPLES = "epoch_examples";
+    private static final String EPOCH_SECONDS = "epoch_seconds";
 
     private final DartsNetwork network;
     private final TrainSettings settings;
@@ -54,6 +66,7 @@ public final class Trainer implements AutoCloseable {
     private final DataSplit test;
     private final NDManager manager;
     private final List<TrainListener> listeners;
+    private final Checkpoints checkpoints;
     private final Sgd sgd;
     private final CosineSchedule schedule;
     private final int steps;
@@ -84,11 +97,14 @@ public final class Trainer implements AutoCloseable {
      * @param train the training split, augmented as the settings say
      * @param test the split measured after every epoch
      * @param manager where batches and the optimizer state live (the network's device)
+     * @param checkpoints where the run is saved at every epoch end and every {@code interval()} steps, and
+     *     restored from when it is resumed
      * @throws JnasException if the training split holds too few images for one batch
      */
     public Trainer(DartsNetwork network, TrainSettings settings, DataSplit train, DataSplit test, NDManager manager,
-                   List<TrainListener> listeners) {
+                   List<TrainListener> listeners, Checkpoints checkpoints) {
         this.network = network;
+        this.checkpoints = checkpoints;
         this.settings = settings;
         this.train = train;
         this.test = test;
@@ -102,11 +118,36 @@ public final class Trainer implements AutoCloseable {
         this.sgd = new Sgd(network.weights(), manager, settings.momentum(), settings.weightDecay());
     }
 
-    /** Trains the remaining epochs and returns the final result. */
+    /**
+     * The reports of the epochs a resumed run finished before its checkpoint (read back from its
+     * {@code metrics.jsonl}); call before {@link #run()}.
+     */
+    public Trainer resumingAfter(List<TrainEpoch> earlier) {
+        history.clear();
+        history.addAll(earlier);
+        return this;
+    }
+
+    /** Trains the remaining epochs (after the last checkpoint, when resumed) and returns the final result. */
     public TrainResult run() {
         listeners.forEach(l -> l.onStart(settings.epochs(), steps));
+        CheckpointState resumed = checkpoints.restore(network, optimizers()).orElse(null);
+        int startStep = 0;
+        Tally partial = new Tally();
+        double partialSeconds = 0;
+        if (resumed != null) {
+            progress = new Progress(resumed.epoch(), (long) resumed.counter(IMAGES, 0),
+                    resumed.counter(TRAIN_SECONDS, 0), resumed.counter(ELAPSED, 0));
+            startStep = resumed.step();
+            partial = new Tally(resumed.counter(LOSS_SUM, 0), (long) resumed.counter(CORRECT, 0),
+                    (long) resumed.counter(EXAMPLES, 0));
+            partialSeconds = resumed.counter(EPOCH_SECONDS, 0);
+        }
         while (progress.completedEpochs() < settings.epochs()) {
-            trainEpoch(progress.completedEpochs());
+            trainEpoch(progress.completedEpochs(), startStep, partial, partialSeconds);
+            startStep = 0;
+            partial = new Tally();
+            partialSeconds = 0;
         }
         TrainEpoch last = history.get(history.size() - 1);
         return new TrainResult(last.testAccuracy(), last.testLoss(), last.trainAccuracy(), network.weightCount(),
@@ -114,29 +155,60 @@ public final class Trainer implements AutoCloseable {
                 progress.trainSeconds(), progress.elapsedSeconds());
     }
 
-    /**
-     * Trains epoch {@code epoch} (0-based) on every batch of the training split, evaluates the
-     * test split, records and reports the epoch.
-     */
+    private Map<String, ParameterOptimizer> optimizers() {
+        return Map.of("weights", sgd);
+    }
+
+    /** Trains epoch {@code epoch} (0-based) from its first step. */
     public TrainEpoch trainEpoch(int epoch) {
+        return trainEpoch(epoch, 0, new Tally(), 0);
+    }
+
+    /**
+     * Trains epoch {@code epoch} from step {@code firstStep} on (the steps before it are in
+     * {@code sofar}, taking {@code secondsBefore}), evaluates the test split, records, reports and
+     * checkpoints the epoch.
+     */
+    private TrainEpoch trainEpoch(int epoch, int firstStep, Tally sofar, double secondsBefore) {
         long start = System.nanoTime();
         double lr = schedule.at(epoch);
         double dropProb = DropPath.probability(settings.dropPath(), epoch, settings.epochs());
         Tally epochTally = new Tally();
-        for (int step = 0; step < steps; step++) {
-            epochTally.add(trainStep(epoch, step, lr, dropProb));
+        epochTally.add(sofar);
+        for (int step = firstStep; step < steps; step++) {
+            Tally tally = trainStep(epoch, step, lr, dropProb);
+            if (!Double.isFinite(tally.loss())) {
+                throw new DivergenceException("the training loss is " + tally.loss() + " at epoch " + (epoch + 1)
+                        + ", step " + (step + 1) + "; last good checkpoint: " + checkpoints.lastSaved());
+            }
+            epochTally.add(tally);
             StepProgress stepProgress = new StepProgress(epoch + 1, step + 1, steps, epochTally.loss(),
                     epochTally.accuracy());
             listeners.forEach(l -> l.onStep(stepProgress));
+            int done = step + 1;
+            if (checkpoints.interval() > 0 && done % checkpoints.interval() == 0 && done < steps) {
+                checkpoints.save(new CheckpointState(epoch, done, Map.of(IMAGES, (double) progress.imagesProcessed(),
+                        TRAIN_SECONDS, progress.trainSeconds(), ELAPSED, progress.elapsedSeconds(),
+                        LOSS_SUM, epochTally.lossSum, CORRECT, (double) epochTally.correct,
+                        EXAMPLES, (double) epochTally.examples, EPOCH_SECONDS, secondsBefore + seconds(start)),
+                        List.of()), network, optimizers());
+            }
         }
-        double stepSeconds = (System.nanoTime() - start) / 1e9;
+        double stepSeconds = secondsBefore + seconds(start);
         Tally testTally = evaluate(test);
-        progress = progress.afterEpoch(epochTally.examples(), stepSeconds, (System.nanoTime() - start) / 1e9);
+        progress = progress.afterEpoch(epochTally.examples(), stepSeconds, secondsBefore + seconds(start));
         TrainEpoch report = new TrainEpoch(epoch + 1, epochTally.loss(), epochTally.accuracy(), testTally.loss(),
                 testTally.accuracy(), lr, dropProb, progress.imagesProcessed(), progress.elapsedSeconds());
         history.add(report);
         listeners.forEach(l -> l.onEpoch(report));
+        checkpoints.save(new CheckpointState(epoch + 1, 0, Map.of(IMAGES, (double) progress.imagesProcessed(),
+                TRAIN_SECONDS, progress.trainSeconds(), ELAPSED, progress.elapsedSeconds()), List.of()),
+                network, optimizers());
         return report;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     /**
@@ -191,6 +263,15 @@ public final class Trainer implements AutoCloseable {
         private double lossSum;
         private long correct;
         private long examples;
+
+        Tally() {
+        }
+
+        Tally(double lossSum, long correct, long examples) {
+            this.lossSum = lossSum;
+            this.correct = correct;
+            this.examples = examples;
+        }
 
         /** Adds a batch: its mean loss and, from its logits, its correct predictions. */
         void add(NDArray meanLoss, NDArray logits, NDArray labels) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * A run's directory and the names of the files in it: {@code config.json} (how to repeat the run),
  * {@code metrics.jsonl} (one object per epoch), {@code genotype.json} (a search's result so far),
- * {@code result.json} (a training run's final result), {@code checkpoint.bin} (the state to resume
+ * {@code result.json} and {@code weights.params} (a training run's final result and weights), {@code checkpoint.bin} (the state to resume
  * from) and {@code jnas.log} (library logs).
  */
 public record RunDirectory(Path path) {
@@ -22,6 +22,7 @@ public record RunDirectory(Path path) {
     public static final String RESULT = "result.json";
     public static final String LOG = "jnas.log";
     public static final String CHECKPOINT = "checkpoint.bin";
+    public static final String WEIGHTS = "weights.params";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
@@ -74,6 +75,11 @@ public record RunDirectory(Path path) {
 
     public Path result() {
         return path.resolve(RESULT);
+    }
+
+    /** A trained network's final parameters (DJL's parameter format). */
+    public Path weights() {
+        return path.resolve(WEIGHTS);
     }
 
     public Path log() {
