@@ -111,6 +111,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @Option(names = "--learning-rate", paramLabel = "LR",
+            description = "Initial learning rate, cosine-annealed to 0 (default: 0.025).")
+    Double learningRate;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue the training in RUN_DIR from its last checkpoint, with the settings of its config.json.")
     Path resume;
@@ -151,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     private int resume() throws IOException {
         for (String option : List.of("--genotype", "--preset", "--dataset", "--data", "--data-dir", "--epochs",
                 "--batch-size", "--channels", "--cells", "--train-limit", "--auxiliary", "--auxiliary-weight",
-                "--drop-path", "--cutout", "--seed", "--output", "--dry-run")) {
+                "--drop-path", "--cutout", "--seed", "--learning-rate", "--output", "--dry-run")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new JnasException("--resume takes the settings from the run's config.json; drop " + option);
             }
@@ -252,7 +256,8 @@ final class TrainCommand implements Callable<Integer> {
         return new TrainSettings(info.name(), pick(sizes.epochs, base.epochs()), pick(sizes.batchSize, base.batchSize()),
                 pick(sizes.channels, base.channels()), pick(sizes.cells, base.cells()), seed,
                 pick(sizes.trainLimit, base.trainLimit()),
-                paper.learningRate(), paper.learningRateMin(), paper.momentum(), paper.weightDecay(),
+                learningRate != null ? learningRate : paper.learningRate(), paper.learningRateMin(), paper.momentum(),
+                paper.weightDecay(),
                 paper.gradientClip(),
                 auxiliary != null ? auxiliary : base.auxiliary(),
                 auxiliaryWeight != null ? auxiliaryWeight : paper.auxiliaryWeight(),

@@ -193,4 +193,16 @@ class ResumeTest {
         CheckpointState kept = FileCheckpoints.peek(new RunDirectory(dir));
         assertFalse(kept.step() == 0 && kept.epoch() == 0, "a checkpoint was written before the divergence");
     }
+
+    @Test
+    void aDivergingTrainingStopsWithExitCode3() throws Exception {
+        Path dir = tmp.resolve("diverged-train");
+        Cli r = Cli.run("train", "--epochs", "1", "--batch-size", "8", "-C", "2", "--cells", "3", "--train-limit", "64",
+                "--learning-rate", "1e38", "--checkpoint-every", "1", "--output", dir.toString());
+        assertEquals(3, r.exitCode(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        String line = lines.get(lines.size() - 1);
+        assertTrue(line.contains("last good checkpoint: " + dir.resolve("checkpoint.bin")), r.err());
+        assertTrue(FileCheckpoints.peek(new RunDirectory(dir)).step() > 0, "the good checkpoint is kept");
+    }
 }

@@ -50,6 +50,9 @@ public record TrainSettings(
         if (cells < 3) {
             throw new JnasException("cells must be at least 3 (two of them are reduction cells), got " + cells);
         }
+        if (!(learningRate > 0) || learningRateMin < 0 || learningRateMin > learningRate) {
+            throw new JnasException("learning rate must be positive (and above the final one), got " + learningRate);
+        }
         if (trainLimit < 0) {
             throw new JnasException("train limit must be zero (all) or positive, got " + trainLimit);
         }
