@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
 /** {@code jnas search}: runs an architecture search and writes a run directory. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Search a cell architecture.",
-            "Writes a run directory with config.json, metrics.jsonl (one line per epoch) and genotype.json."})
+            "Writes a run directory with config.json, metrics.jsonl (one line per epoch), genotype.json and",
+            "checkpoint.bin; --resume continues an interrupted run."})
 final class SearchCommand implements Callable<Integer> {
 
     /** Named settings; explicit options override them. */
