@@ -51,7 +51,38 @@ public final class TrialLog<A> {
         if (exhausted) {
             return Optional.empty();
         }
-        Evaluation evaluation = problem.evaluator().evaluate(architecture);
+        return record(architecture, problem.evaluator().evaluate(architecture));
+    }
+
+    /**
+     * Evaluates a batch, as many at once as the evaluator can ({@link #parallelism()}), and records
+     * the evaluations in order while the budget allows: the first that does not fit ends the search
+     * and is discarded with all after it. With a batch of one this is {@link #evaluate}.
+     *
+     * @return the recorded trials; fewer than the batch when the search is over
+     */
+    public List<Trial> evaluateAll(List<A> architectures) {
+        if (exhausted || architectures.isEmpty()) {
+            return List.of();
+        }
+        List<Evaluation> evaluations = problem.evaluator().evaluateAll(architectures);
+        List<Trial> recorded = new ArrayList<>(architectures.size());
+        for (int i = 0; i < architectures.size(); i++) {
+            Optional<Trial> trial = record(architectures.get(i), evaluations.get(i));
+            if (trial.isEmpty()) {
+                break;
+            }
+            recorded.add(trial.get());
+        }
+        return recorded;
+    }
+
+    /** How many architectures the evaluator measures at once: a good batch size for {@link #evaluateAll}. */
+    public int parallelism() {
+        return Math.max(1, problem.evaluator().parallelism());
+    }
+
+    private Optional<Trial> record(A architecture, Evaluation evaluation) {
         if (spent + evaluation.seconds() > problem.budgetSeconds()) {
             exhausted = true;
             return Optional.empty();

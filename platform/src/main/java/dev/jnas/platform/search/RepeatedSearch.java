@@ -10,6 +10,7 @@ import dev.jnas.api.blackbox.EvaluationSession;
 import dev.jnas.api.blackbox.EvaluationSettings;
 import dev.jnas.api.blackbox.Options;
 import dev.jnas.api.blackbox.Trial;
+import dev.jnas.api.blackbox.TrialRunner;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.DiscreteSpace;
 import java.util.ArrayList;
@@ -102,12 +103,20 @@ public final class RepeatedSearch {
         return runs;
     }
 
-    /** One run of {@code strategy} with {@code seed}. */
+    /** One run of {@code strategy} with {@code seed}, for an evaluator that runs no trainings. */
     public static <A> Run once(SearchStrategy strategy, Options strategyOptions, DiscreteSpace<A> space,
                                Evaluator evaluator, Options evaluatorOptions, double budgetSeconds, long seed) {
+        return once(strategy, strategyOptions, space, evaluator, evaluatorOptions, TrialRunner.NONE, budgetSeconds,
+                seed);
+    }
+
+    /** One run of {@code strategy} with {@code seed}, whose evaluator trains through {@code trials}. */
+    public static <A> Run once(SearchStrategy strategy, Options strategyOptions, DiscreteSpace<A> space,
+                               Evaluator evaluator, Options evaluatorOptions, TrialRunner trials,
+                               double budgetSeconds, long seed) {
         SearchResult result;
         try (EvaluationSession<A> session = evaluator.open(space,
-                new EvaluationSettings(seed * EVALUATOR_SEED_MIX + 1, evaluatorOptions))) {
+                new EvaluationSettings(seed * EVALUATOR_SEED_MIX + 1, evaluatorOptions, trials))) {
             DiscreteProblem<A> problem = new DiscreteProblem<>(space, session, budgetSeconds, seed, strategyOptions);
             result = strategy.search(new DiscreteSearchContext(problem, new SearchListener() { }, null));
         }

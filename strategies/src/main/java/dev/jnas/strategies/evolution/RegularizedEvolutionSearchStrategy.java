@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.pf4j.Extension;
 
@@ -22,6 +21,11 @@ import org.pf4j.Extension;
  * ({@code DiscreteSpace#mutate}), evaluate the child, add it and remove the <em>oldest</em> member.
  * Runs until the budget is spent (the initial population included) and returns the architecture
  * with the highest reward of the whole history.
+ *
+ * <p>An evaluator that measures several architectures at once ({@code parallelism} k &gt; 1) gets
+ * the initial population in batches of k, and k children per cycle, each from its own tournament
+ * on the same population; they join it in order, each removing the oldest member (as Real et al.'s
+ * asynchronous workers do). With k = 1 this is the sequential algorithm.
  *
  * <p>Options: {@code population} (P, default 10, the NAS-Bench-201 baseline's) and
  * {@code sample-size} (S, default 3, its tournament size).
@@ -66,25 +70,35 @@ public class RegularizedEvolutionSearchStrategy implements SearchStrategy {
         SplittableRandom random = new SplittableRandom(problem.seed());
         TrialLog<A> log = new TrialLog<>(problem, context.listener()::onTrial);
         Deque<Member<A>> population = new ArrayDeque<>();
+        int batch = log.parallelism();
         while (population.size() < populationSize && !log.exhausted()) {
-            A architecture = problem.space().sample(random);
-            log.evaluate(architecture).ifPresent(t -> population.addLast(new Member<>(architecture, reward(t))));
+            List<A> proposals = new ArrayList<>();
+            for (int i = 0; i < Math.min(batch, populationSize - population.size()); i++) {
+                proposals.add(problem.space().sample(random));
+            }
+            List<Trial> trials = log.evaluateAll(proposals);
+            for (int i = 0; i < trials.size(); i++) {
+                population.addLast(new Member<>(proposals.get(i), reward(trials.get(i))));
+            }
         }
         List<Member<A>> members = new ArrayList<>(populationSize);
         while (!log.exhausted()) {
             members.clear();
             members.addAll(population);
-            Member<A> parent = null;
-            for (int i = 0; i < sampleSize; i++) {
-                Member<A> candidate = members.get(random.nextInt(members.size()));
-                if (parent == null || candidate.reward() > parent.reward()) {
-                    parent = candidate;
+            List<A> children = new ArrayList<>(batch);
+            for (int c = 0; c < batch; c++) {
+                Member<A> parent = null;
+                for (int i = 0; i < sampleSize; i++) {
+                    Member<A> candidate = members.get(random.nextInt(members.size()));
+                    if (parent == null || candidate.reward() > parent.reward()) {
+                        parent = candidate;
+                    }
                 }
+                children.add(problem.space().mutate(parent.architecture(), random));
             }
-            A child = problem.space().mutate(parent.architecture(), random);
-            Optional<Trial> trial = log.evaluate(child);
-            if (trial.isPresent()) {
-                population.addLast(new Member<>(child, reward(trial.get())));
+            List<Trial> trials = log.evaluateAll(children);
+            for (int c = 0; c < trials.size(); c++) {
+                population.addLast(new Member<>(children.get(c), reward(trials.get(c))));
                 population.removeFirst();
             }
         }

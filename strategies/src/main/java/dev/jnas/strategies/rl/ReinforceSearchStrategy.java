@@ -7,8 +7,8 @@ import dev.jnas.api.blackbox.DiscreteProblem;
 import dev.jnas.api.blackbox.Options;
 import dev.jnas.api.blackbox.Trial;
 import dev.jnas.api.blackbox.TrialLog;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.pf4j.Extension;
 
@@ -26,6 +26,10 @@ import org.pf4j.Extension;
  * <p>Options: {@code learning-rate} (Adam's, default {@value #LEARNING_RATE}), {@code ema-momentum}
  * (the baseline's, default {@value #EMA_MOMENTUM}) and {@code entropy} (β, default 0: the
  * benchmark's baseline has no entropy bonus).
+ *
+ * <p>An evaluator that measures k architectures at once gets k samples of the same policy per
+ * round; each then updates the baseline and the policy in order. With k = 1 this is the
+ * sequential algorithm.
  */
 @Extension
 public class ReinforceSearchStrategy implements SearchStrategy {
@@ -65,15 +69,20 @@ public class ReinforceSearchStrategy implements SearchStrategy {
         CategoricalPolicy policy = new CategoricalPolicy(problem.space().choices(), 1e-3, random, 0.9, 0.999, 1e-8);
         MovingAverage baseline = new MovingAverage(momentum);
         TrialLog<A> log = new TrialLog<>(problem, context.listener()::onTrial);
+        int batch = log.parallelism();
         while (!log.exhausted()) {
-            int[] actions = policy.sample(random);
-            Optional<Trial> trial = log.evaluate(problem.space().decode(actions));
-            if (trial.isEmpty()) {
-                break;
+            List<int[]> actions = new ArrayList<>(batch);
+            List<A> proposals = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                actions.add(policy.sample(random));
+                proposals.add(problem.space().decode(actions.get(i)));
             }
-            double reward = trial.get().evaluation().reward();
-            baseline.update(reward);
-            policy.update(actions, reward - baseline.value(), entropy, learningRate);
+            List<Trial> trials = log.evaluateAll(proposals);
+            for (int i = 0; i < trials.size(); i++) {
+                double reward = trials.get(i).evaluation().reward();
+                baseline.update(reward);
+                policy.update(actions.get(i), reward - baseline.value(), entropy, learningRate);
+            }
         }
         return SearchResult.of(log);
     }
