@@ -163,9 +163,9 @@ final class SearchCommand implements Callable<Integer> {
 
     /** Continues the run in {@code --resume DIR} from its last checkpoint, with its own settings. */
     private int resume() throws IOException {
-        for (String option : List.of("--preset", "--space", "--strategy", "--estimator", "--regularizer", "--dataset", "--data",
-                "--data-dir", "--learning-rate", "--arch-learning-rate", "--epochs", "--batch-size", "--channels",
-                "--cells", "--seed", "--train-limit", "--output", "--dry-run")) {
+        for (String option : List.of("--preset", "--space", "--strategy", "--estimator", "--regularizer", "--dataset",
+                "--data", "--data-dir", "--learning-rate", "--arch-learning-rate", "--epochs", "--batch-size",
+                "--channels", "--cells", "--seed", "--train-limit", "--output", "--dry-run")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new JnasException("--resume takes the settings from the run's config.json; drop " + option);
             }

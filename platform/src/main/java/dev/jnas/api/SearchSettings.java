@@ -87,14 +87,14 @@ public record SearchSettings(
     /** A copy with another budget and size. */
     public SearchSettings withSize(int epochs, int batchSize, int channels, int cells) {
         return new SearchSettings(strategy, space, estimator, regularizers, dataset, epochs, batchSize, channels,
-                cells, seed, trainLimit, trainPortion, learningRate, learningRateMin, momentum, weightDecay, gradientClip,
-                archLearningRate, archWeightDecay, archBeta1, archBeta2);
+                cells, seed, trainLimit, trainPortion, learningRate, learningRateMin, momentum, weightDecay,
+                gradientClip, archLearningRate, archWeightDecay, archBeta1, archBeta2);
     }
 
     /** A copy that searches another space ({@link #SPACES}). */
     public SearchSettings withSpace(String space) {
         return new SearchSettings(strategy, space, estimator, regularizers, dataset, epochs, batchSize, channels,
-                cells, seed, trainLimit, trainPortion, learningRate, learningRateMin, momentum, weightDecay, gradientClip,
-                archLearningRate, archWeightDecay, archBeta1, archBeta2);
+                cells, seed, trainLimit, trainPortion, learningRate, learningRateMin, momentum, weightDecay,
+                gradientClip, archLearningRate, archWeightDecay, archBeta1, archBeta2);
     }
 }

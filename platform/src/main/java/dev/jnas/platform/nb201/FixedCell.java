@@ -40,8 +40,8 @@ final class FixedCell extends AbstractBlock {
         for (int node = 1; node < Nb201Cell.NODES; node++) {
             NDArray sum = null;
             for (int input = 0; input < node; input++) {
-                NDArray y = edges.get(Nb201Cell.edge(node, input)).forward(store, new NDList(nodes.get(input)), training)
-                        .singletonOrThrow();
+                Block edge = edges.get(Nb201Cell.edge(node, input));
+                NDArray y = edge.forward(store, new NDList(nodes.get(input)), training).singletonOrThrow();
                 sum = sum == null ? y : sum.add(y);
             }
             nodes.add(sum);
