@@ -11,7 +11,6 @@ import dev.jnas.api.data.SearchData;
 import dev.jnas.api.SearchListener;
 import dev.jnas.api.SearchSettings;
 import dev.jnas.api.StepProgress;
-import dev.jnas.api.space.CellSpace;
 import dev.jnas.launcher.logging.LogSink;
 import dev.jnas.platform.plugin.Extensions;
 import dev.jnas.platform.data.SyntheticSplit;
@@ -99,7 +98,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         Engine engine = EngineSupport.start(threads);
         DatasetInfo info = new DatasetInfo("random", inChannels, image, image, classes);
-        CellSpace space = CellSpace.darts();
         Extensions plugins = Extensions.load(common.pluginsDirectory());
         Map<String, Operation> operations = plugins.byId(Operation.class);
         SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, strategy);
@@ -109,14 +107,14 @@ final class BenchCommand implements Callable<Integer> {
         SearchData data = new SearchData(info, new SyntheticSplit(info, total * batch),
                 new SyntheticSplit(info, batch), new SyntheticSplit(info, 0));
         SearchSettings base = SearchSettings.darts(info.name(), seed);
-        SearchSettings settings = new SearchSettings(strategy, estimator.id(), List.of(), info.name(), 1, batch,
+        SearchSettings settings = new SearchSettings(strategy, base.space(), estimator.id(), List.of(), info.name(), 1, batch,
                 channels, layers, seed, 0, base.trainPortion(), base.learningRate(), base.learningRateMin(),
                 base.momentum(), base.weightDecay(), base.gradientClip(), base.archLearningRate(),
                 base.archWeightDecay(), base.archBeta1(), base.archBeta2());
         StepTimer timer = new StepTimer(warmup);
         engine.setRandomSeed((int) seed);
         Path scratch = Files.createTempDirectory("jnas-bench");
-        try (DefaultSearchContext context = new DefaultSearchContext(settings, space, data, operations, estimator,
+        try (DefaultSearchContext context = new DefaultSearchContext(settings, data, operations, estimator,
                 List.of(), timer, scratch, engine.newBaseManager(EngineSupport.device(engine, common.device)),
                     Checkpoints.NONE)) {
             context.supernet();

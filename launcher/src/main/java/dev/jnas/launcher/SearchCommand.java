@@ -15,10 +15,17 @@ import dev.jnas.api.SearchStrategy;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.error.JnasException;
-import dev.jnas.api.space.CellSpace;
+import dev.jnas.api.Evaluator;
+import dev.jnas.api.Supernet;
+import dev.jnas.api.blackbox.EvaluationSession;
+import dev.jnas.api.blackbox.EvaluationSettings;
+import dev.jnas.api.blackbox.Options;
+import dev.jnas.api.space.Nb201Cell;
+import dev.jnas.api.space.Nb201Space;
 import dev.jnas.launcher.logging.LogSink;
 import dev.jnas.platform.data.Datasets;
 import dev.jnas.platform.plugin.Extensions;
+import dev.jnas.platform.run.ArchitectureRecord;
 import dev.jnas.platform.run.FileCheckpoints;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.run.RunConfig;
@@ -27,7 +34,7 @@ import dev.jnas.platform.run.RunRecorder;
 import dev.jnas.platform.search.DefaultSearchContext;
 import dev.jnas.platform.search.Listeners;
 import dev.jnas.platform.search.SupernetSummary;
-import dev.jnas.platform.supernet.DartsSupernet;
+import dev.jnas.platform.search.Supernets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,6 +42,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,31 +54,41 @@ import picocli.CommandLine.Spec;
 /** {@code jnas search}: runs an architecture search and writes a run directory. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Search a cell architecture.",
-            "Writes a run directory with config.json, metrics.jsonl (one line per epoch), genotype.json and",
-            "checkpoint.bin; --resume continues an interrupted run."})
+            "Writes a run directory with config.json, metrics.jsonl (one line per epoch), architecture.json,",
+            "genotype.json (DARTS space) and checkpoint.bin; --resume continues an interrupted run."})
 final class SearchCommand implements Callable<Integer> {
 
     /** Named settings; explicit options override them. */
     enum Preset {
-        /** Under 5 minutes on 2 CPU cores: 600 images of the embedded sample, C=4, 5 cells. */
-        quick(5, 16, 4, 5, 600),
-        /** The DARTS paper's search: 50 epochs, C=16, 8 cells, batch 64, all training images. */
-        paper(50, 64, 16, 8, 0);
+        /** Under 5 minutes on 2 CPU cores: 600 images of the embedded sample, C=4, 5 cells (nb201: N=2). */
+        quick(5, 16, 4, 5, 2, 600),
+        /** The papers' search: 50 epochs, C=16, batch 64, all training images; 8 cells (nb201: N=5). */
+        paper(50, 64, 16, 8, 5, 0);
 
         final int epochs;
         final int batchSize;
         final int channels;
         final int cells;
+        final int cellsPerStage;
         final int trainLimit;
 
-        Preset(int epochs, int batchSize, int channels, int cells, int trainLimit) {
+        Preset(int epochs, int batchSize, int channels, int cells, int cellsPerStage, int trainLimit) {
             this.epochs = epochs;
             this.batchSize = batchSize;
             this.channels = channels;
             this.cells = cells;
+            this.cellsPerStage = cellsPerStage;
             this.trainLimit = trainLimit;
         }
+
+        /** The preset's {@code --cells} for a space: L for DARTS, N (cells per stage) for NAS-Bench-201. */
+        int cells(String space) {
+            return Nb201Space.ID.equals(space) ? cellsPerStage : cells;
+        }
     }
+
+    /** The evaluator that looks a NAS-Bench-201 cell up in the benchmark's table. */
+    static final String TABLE_EVALUATOR = "nb201-table";
 
     @Spec
     CommandSpec spec;
@@ -79,10 +97,18 @@ final class SearchCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--preset", paramLabel = "quick|paper",
-            description = "quick: minutes on a laptop CPU (5 epochs, batch 16, C=4, 5 cells, 600 images of the "
-                    + "embedded sample); paper, the default: the DARTS paper's setting (50 epochs, batch 64, C=16, "
-                    + "8 cells, all images; half of the training images train the weights, half α).")
+            description = "quick: minutes on a laptop CPU (5 epochs, batch 16, C=4, 5 cells or N=2 for nb201, 600 "
+                    + "images of the embedded sample); paper, the default: the DARTS paper's setting (50 epochs, "
+                    + "batch 64, C=16, 8 cells or N=5 for nb201, all images; half of the training images train the "
+                    + "weights, half α).")
     Preset preset;
+
+    @Option(names = "--space", paramLabel = "darts|nb201", defaultValue = "darts",
+            description = "The space whose supernet is searched (default: ${DEFAULT-VALUE}): darts, the DARTS cell "
+                    + "space (--cells: the L cells of the network); nb201, NAS-Bench-201's (--cells: N cells per "
+                    + "stage, 3N cells and two residual reductions; N=5 with the paper preset, 2 with quick), whose "
+                    + "result is looked up in the NAS-Bench-201 table.")
+    String space;
 
     @Option(names = "--strategy", defaultValue = "darts", description = "Search strategy id (default: ${DEFAULT-VALUE}).")
     String strategy;
@@ -137,9 +163,9 @@ final class SearchCommand implements Callable<Integer> {
 
     /** Continues the run in {@code --resume DIR} from its last checkpoint, with its own settings. */
     private int resume() throws IOException {
-        for (String option : List.of("--preset", "--strategy", "--estimator", "--regularizer", "--dataset", "--data",
-                "--data-dir", "--learning-rate", "--arch-learning-rate", "--epochs", "--batch-size", "--channels",
-                "--cells", "--seed", "--train-limit", "--output", "--dry-run")) {
+        for (String option : List.of("--preset", "--space", "--strategy", "--estimator", "--regularizer", "--dataset",
+                "--data", "--data-dir", "--learning-rate", "--arch-learning-rate", "--epochs", "--batch-size",
+                "--channels", "--cells", "--seed", "--train-limit", "--output", "--dry-run")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new JnasException("--resume takes the settings from the run's config.json; drop " + option);
             }
@@ -163,7 +189,6 @@ final class SearchCommand implements Callable<Integer> {
     private int execute(SearchSettings settings, String dataToken, Path directory, boolean resuming,
                         List<String> arguments) throws IOException {
         DatasetInfo info = DatasetInfo.byName(settings.dataset());
-        CellSpace space = CellSpace.darts();
         int threadCount = runOptions.threadCount();
         Session session = Session.start(common, threadCount);
         Engine engine = session.engine();
@@ -181,7 +206,7 @@ final class SearchCommand implements Callable<Integer> {
         for (String id : settings.regularizers()) {
             chosen.add(plugins.get(Regularizer.class, id));
         }
-        DefaultSearchContext.resolveOperations(space, operations);
+        Supernets.resolve(Supernets.operations(settings.space()), operations);
         SearchData searchData = Datasets.load(DataOptions.source(dataToken), info, settings.seed(),
                 settings.trainPortion(), settings.trainLimit());
         RunDirectory run;
@@ -196,39 +221,85 @@ final class SearchCommand implements Callable<Integer> {
                     threadCount, versions(engine), pluginVersions(plugins)));
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("jnas: " + (resuming ? "resuming " : "") + settings.strategy() + " search on " + info.name()
-                + " (" + dataToken + "), " + settings.epochs() + " epochs, C=" + settings.channels() + ", "
-                + settings.cells() + " cells, batch " + settings.batchSize() + " -> " + run.path());
+        String ofSpace = settings.space().equals(Nb201Space.ID) ? " of the nb201 space" : "";
+        err.println("jnas: " + (resuming ? "resuming " : "") + settings.strategy() + " search" + ofSpace + " on "
+                + info.name() + " (" + dataToken + "), " + settings.epochs()
+                + " epochs, C=" + settings.channels() + ", " + cellsText(settings) + ", batch " + settings.batchSize()
+                + " -> " + run.path());
         engine.setRandomSeed((int) settings.seed());
         SearchResult result;
         NDManager manager = engine.newBaseManager(device);
         FileCheckpoints checkpoints = new FileCheckpoints(run, FileCheckpoints.fingerprint(settings), checkpointEvery,
                 resuming, manager);
-        try (DefaultSearchContext context = new DefaultSearchContext(settings, space, searchData, operations,
-                hypergradient, chosen, Listeners.of(List.of(new RunRecorder(run),
+        try (DefaultSearchContext context = new DefaultSearchContext(settings, searchData, operations,
+                hypergradient, chosen, Listeners.of(List.of(new RunRecorder(run, settings.space()),
                 new ProgressBar(err, System.console() != null))), run.path(), manager, checkpoints)) {
             result = searchStrategy.search(context);
         }
-        spec.commandLine().getOut().println(Json.line(result.genotype()));
-        err.println("jnas: genotype written to " + run.genotype());
+        if (!settings.space().equals(Nb201Space.ID)) {
+            spec.commandLine().getOut().println(Json.line(result.genotype()));
+            err.println("jnas: genotype written to " + run.genotype());
+            return 0;
+        }
+        String architecture = result.history().isEmpty() ? null
+                : result.history().get(result.history().size() - 1).architecture();
+        if (architecture != null) {
+            Nb201Cell cell = Nb201Cell.parse(architecture);
+            spec.commandLine().getOut().println(cell.format());
+            lookUp(plugins, cell, settings.seed(), run, err);
+            err.println("jnas: architecture written to " + run.architecture());
+        }
         return 0;
+    }
+
+    /**
+     * Reports the table's CIFAR-10 test accuracy of a NAS-Bench-201 cell and adds it to
+     * {@code architecture.json}; says so in one line when no plugin has the table.
+     */
+    private static void lookUp(Extensions plugins, Nb201Cell cell, long seed, RunDirectory run, PrintWriter err) {
+        Evaluator table = plugins.byId(Evaluator.class).get(TABLE_EVALUATOR);
+        if (table == null) {
+            err.println("jnas: no '" + TABLE_EVALUATOR + "' evaluator among the plugins; the NAS-Bench-201 table "
+                    + "lookup is skipped");
+            return;
+        }
+        double accuracy;
+        try (EvaluationSession<Nb201Cell> session = table.open(Nb201Space.INSTANCE,
+                new EvaluationSettings(seed, Options.none(TABLE_EVALUATOR)))) {
+            accuracy = session.evaluate(cell).reported();
+        } catch (JnasException e) {
+            err.println("jnas: the NAS-Bench-201 table lookup failed: " + e.getMessage());
+            return;
+        }
+        err.println(String.format(Locale.ROOT, "jnas: NAS-Bench-201 table: CIFAR-10 test accuracy %.2f%% for %s",
+                accuracy, cell.format()));
+        Json.write(run.architecture(), new ArchitectureRecord(Nb201Space.ID, cell.format(), accuracy));
+    }
+
+    private static String cellsText(SearchSettings settings) {
+        return settings.space().equals(Nb201Space.ID) ? "N=" + settings.cells() + " cells per stage"
+                : settings.cells() + " cells";
     }
 
     private int dryRun(DatasetInfo info, SearchSettings settings) {
         PrintWriter out = spec.commandLine().getOut();
-        CellSpace space = CellSpace.darts();
         Session session = Session.start(common, runOptions.threadCount());
         Engine engine = session.engine();
         Device device = session.device();
         Map<String, Operation> operations = session.operations();
         try (NDManager manager = engine.newBaseManager(device)) {
             engine.setRandomSeed((int) seed);
-            DartsSupernet net = DartsSupernet.build(manager, space,
-                    DefaultSearchContext.resolveOperations(space, operations), info, settings.channels(),
-                    settings.cells(), List.of());
+            Supernet net = Supernets.build(manager, settings, operations, info, List.of());
             SupernetSummary summary = SupernetSummary.of(net, info);
             if (runOptions.json) {
                 out.print(Json.pretty(summary));
+            } else if (summary.cellsPerStage() != null) {
+                out.printf("supernet of %s for %s %s, %d classes: C=%d, N=%d cells per stage (%d layers, residual"
+                                + " reductions at %s), %d nodes, %d edges, %d operations%n%,d weights, %d architecture"
+                                + " parameters%n",
+                        summary.space(), info.name(), summary.input(), info.classes(), summary.channels(),
+                        summary.cellsPerStage(), summary.cells(), summary.reductionCells(), summary.nodes(),
+                        summary.edges(), summary.operations().size(), summary.weights(), summary.alphas());
             } else {
                 out.printf("supernet for %s %s, %d classes: C=%d, %d cells (reduction at %s), %d nodes, %d edges,"
                                 + " %d operations%n%,d weights, %d architecture parameters%n",
@@ -244,9 +315,9 @@ final class SearchCommand implements Callable<Integer> {
     private SearchSettings settings() {
         Preset base = preset == null ? Preset.paper : preset;
         SearchSettings paper = SearchSettings.darts(data.dataset, seed);
-        SearchSettings s = new SearchSettings(strategy, estimator, regularizers, data.dataset,
+        SearchSettings s = new SearchSettings(strategy, space, estimator, regularizers, data.dataset,
                 pick(sizes.epochs, base.epochs), pick(sizes.batchSize, base.batchSize),
-                pick(sizes.channels, base.channels), pick(sizes.cells, base.cells), seed,
+                pick(sizes.channels, base.channels), pick(sizes.cells, base.cells(space)), seed,
                 pick(sizes.trainLimit, base.trainLimit), paper.trainPortion(),
                 learningRate != null ? learningRate : paper.learningRate(),
                 learningRate != null ? Math.min(learningRate, paper.learningRateMin()) : paper.learningRateMin(),

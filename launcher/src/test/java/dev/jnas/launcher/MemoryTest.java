@@ -13,7 +13,6 @@ import dev.jnas.api.data.SearchData;
 import dev.jnas.api.SearchListener;
 import dev.jnas.api.SearchSettings;
 import dev.jnas.api.StepProgress;
-import dev.jnas.api.space.CellSpace;
 import dev.jnas.platform.data.DatasetSource;
 import dev.jnas.platform.data.Datasets;
 import dev.jnas.platform.plugin.Extensions;
@@ -49,7 +48,7 @@ class MemoryTest {
                 live.add(manager.getManagedArrays().size());
             }
         };
-        try (DefaultSearchContext context = new DefaultSearchContext(settings, CellSpace.darts(), data,
+        try (DefaultSearchContext context = new DefaultSearchContext(settings, data,
                 plugins.byId(Operation.class), plugins.get(HypergradientEstimator.class, "first-order"),
                 List.of(), counter, tmp, manager,
                 new FileCheckpoints(RunDirectory.create(tmp.resolve("run")), "test", 5, false, manager))) {

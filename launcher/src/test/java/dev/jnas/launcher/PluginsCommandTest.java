@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class PluginsCommandTest {
     Path tmp;
 
     @Test
-    void theBuiltPluginsProvideTheEightOperationsAndDarts() throws Exception {
+    void theBuiltPluginsProvideTheTenOperationsAndDarts() throws Exception {
         Cli r = Cli.run("plugins", "--json");
         assertEquals(0, r.exitCode(), r.err());
         Map<String, JsonNode> byId = new TreeMap<>();
@@ -32,7 +33,8 @@ class PluginsCommandTest {
         assertEquals(List.of("ops-standard", "strategies"), new ArrayList<>(byId.keySet()));
         List<String> operations = new ArrayList<>();
         byId.get("ops-standard").get("extensions").get("operation").forEach(n -> operations.add(n.asText()));
-        assertEquals(CellSpace.DARTS_PRIMITIVES.stream().sorted().toList(), operations);
+        assertEquals(Stream.concat(CellSpace.DARTS_PRIMITIVES.stream(), Stream.of("nor_conv_1x1", "nor_conv_3x3"))
+                .sorted().toList(), operations);
         JsonNode strategies = byId.get("strategies").get("extensions");
         assertEquals("darts", strategies.get("strategy").get(0).asText());
         assertEquals("first-order", strategies.get("hypergradient estimator").get(0).asText());

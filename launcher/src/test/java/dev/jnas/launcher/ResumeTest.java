@@ -110,6 +110,27 @@ class ResumeTest {
     }
 
     @Test
+    void aKilledNb201SearchResumesBitIdentical() throws Exception {
+        Path whole = tmp.resolve("whole");
+        Path killed = tmp.resolve("killed");
+        runWholeAndKilled(List.of("search", "--space", "nb201", "--epochs", "2", "--batch-size", "8", "-C", "2",
+                "--cells", "1", "--train-limit", "160", "--seed", "3", "--threads", "1", "--checkpoint-every", "2"),
+                whole, killed);
+        List<String> expected = Files.readAllLines(whole.resolve("metrics.jsonl"));
+        List<String> actual = Files.readAllLines(killed.resolve("metrics.jsonl"));
+        assertEquals(2, actual.size(), "each epoch recorded once");
+        for (int i = 0; i < 2; i++) {
+            JsonNode a = Json.PRETTY.readTree(expected.get(i));
+            JsonNode b = Json.PRETTY.readTree(actual.get(i));
+            assertEquals(a.get("alphas"), b.get("alphas"), "alphas of epoch " + (i + 1));
+            assertEquals(a.get("architecture"), b.get("architecture"));
+            assertEquals(a.get("train_loss"), b.get("train_loss"));
+        }
+        assertArrayEquals(Files.readAllBytes(whole.resolve("architecture.json")),
+                Files.readAllBytes(killed.resolve("architecture.json")));
+    }
+
+    @Test
     void aKilledTrainingResumesToTheSameFinalWeights() throws Exception {
         Path whole = tmp.resolve("whole");
         Path killed = tmp.resolve("killed");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnas.api.space.CellSpace;
 import dev.jnas.api.space.Genotype;
+import dev.jnas.api.space.Nb201Cell;
 import dev.jnas.platform.run.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,66 @@ class SearchCommandTest {
         assertTrue(Files.exists(out.resolve("jnas.log")));
         assertTrue(r.err().contains("epoch 2/2"), r.err());
         assertFalse(r.err().contains("INFO"), "library logs leaked to the terminal:\n" + r.err());
+    }
+
+    /**
+     * A tiny DARTS search of NAS-Bench-201's space: α per epoch for the one cell type, the derived
+     * cell (a valid benchmark cell, {@code none} allowed) and its CIFAR-10 test accuracy from the table.
+     */
+    @Test
+    void tinyNb201SearchDerivesACellAndLooksItUp() throws Exception {
+        Path out = tmp.resolve("nb201");
+        Cli r = Cli.run("search", "--space", "nb201", "--epochs", "1", "--batch-size", "8", "-C", "2", "--cells", "1",
+                "--train-limit", "48", "--seed", "4", "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+        assertEquals(1, lines.size());
+        JsonNode epoch = Json.PRETTY.readTree(lines.get(0));
+        assertEquals(List.of("cell"), List.copyOf(iterable(epoch.get("alphas").fieldNames())));
+        assertEquals(Nb201Cell.EDGES, epoch.get("alphas").get("cell").size());
+        assertEquals(Nb201Cell.OPERATIONS.size(), epoch.get("alphas").get("cell").get(0).size());
+        assertTrue(epoch.get("genotype").isNull(), lines.get(0));
+        Nb201Cell cell = Nb201Cell.parse(epoch.get("architecture").asText());
+        assertEquals(cell.format(), r.out().strip());
+
+        JsonNode record = Json.PRETTY.readTree(out.resolve("architecture.json").toFile());
+        assertEquals("nb201", record.get("space").asText());
+        assertEquals(cell.format(), record.get("architecture").asText());
+        double accuracy = record.get("table_test_accuracy").asDouble();
+        assertEquals(tableTestAccuracy(cell), accuracy, 1e-9);
+        assertTrue(r.err().contains(String.format(java.util.Locale.ROOT,
+                "jnas: NAS-Bench-201 table: CIFAR-10 test accuracy %.2f%% for %s", accuracy, cell.format())), r.err());
+        assertFalse(Files.exists(out.resolve("genotype.json")));
+        JsonNode config = Json.PRETTY.readTree(out.resolve("config.json").toFile());
+        assertEquals("nb201", config.get("settings").get("space").asText());
+        assertEquals(1, config.get("settings").get("cells").asInt());
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> items) {
+        List<T> list = new java.util.ArrayList<>();
+        items.forEachRemaining(list::add);
+        return list;
+    }
+
+    /** The table's {@code c10_test_acc_mean} of a cell, read from the shipped CSV. */
+    private static double tableTestAccuracy(Nb201Cell cell) throws Exception {
+        Path table = Path.of(System.getProperty("jnas.home"), "data", "nasbench201", "nb201.csv");
+        List<String> rows = Files.readAllLines(table);
+        List<String> header = List.of(rows.get(0).split(","));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] fields = row.split(",");
+            if (fields[header.indexOf("arch_str")].equals(cell.format())) {
+                return Double.parseDouble(fields[header.indexOf("c10_test_acc_mean")]);
+            }
+        }
+        throw new AssertionError("not in the table: " + cell);
+    }
+
+    @Test
+    void anUnknownSpaceIsAUserError() {
+        Cli r = Cli.run("search", "--space", "nb101", "--dry-run");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errorLine().contains("unknown space 'nb101'") && r.errorLine().contains("nb201"), r.err());
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param trainAccuracy mean training accuracy, in [0, 1]
  * @param validLoss loss of the supernet on the validation part after the epoch
  * @param validAccuracy accuracy of the supernet on the validation part, in [0, 1]
- * @param alphas operation weights after softmax per cell type ({@code normal}, {@code reduce}),
- *     {@code [edge][operation]}; empty for strategies without a supernet
- * @param genotype the architecture derived after the epoch
+ * @param alphas operation weights after softmax per cell type ({@code normal}, {@code reduce};
+ *     {@code cell} for NAS-Bench-201), {@code [edge][operation]}; empty for strategies without a supernet
+ * @param genotype the DARTS architecture derived after the epoch; {@code null} in another space
+ * @param architecture the architecture derived after the epoch, as its space's canonical text (the
+ *     genotype's compact JSON for DARTS, the {@code arch_str} for NAS-Bench-201)
  * @param elapsedSeconds wall seconds since the search started
  */
 public record EpochReport(
@@ -25,5 +27,6 @@ public record EpochReport(
         @JsonProperty("valid_accuracy") double validAccuracy,
         @JsonProperty("alphas") Map<String, float[][]> alphas,
         @JsonProperty("genotype") Genotype genotype,
+        @JsonProperty("architecture") String architecture,
         @JsonProperty("elapsed_seconds") double elapsedSeconds) {
 }

@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDManager;
 import dev.jnas.api.blackbox.DiscreteProblem;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.error.JnasException;
-import dev.jnas.api.space.CellSpace;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a {@link dev.jnas.api.SearchStrategy} is given: settings, space, data, the supernet (built
+ * What a {@link dev.jnas.api.SearchStrategy} is given: settings, data, the supernet (built
  * on first use), the chosen estimator and regularizers, a listener and the run directory.
  *
  * <p>The platform creates one context per run and closes its manager after the search returns.
@@ -24,13 +23,13 @@ public interface SearchContext {
     /** The run's settings (budget, sizes, seed, hyperparameters). */
     SearchSettings settings();
 
-    /** The space searched. */
-    CellSpace space();
-
     /** Training, validation and test data. */
     SearchData data();
 
-    /** The supernet of {@link #space()}, built and initialised on first call, the same afterwards. */
+    /**
+     * The supernet of the space searched ({@link SearchSettings#space()}), built and initialised on
+     * first call, the same afterwards.
+     */
     Supernet supernet();
 
     /** The hypergradient estimator chosen for the run. */

@@ -6,8 +6,7 @@ import ai.djl.nn.pooling.Pool;
 import org.pf4j.Extension;
 
 /**
- * {@code max_pool_3x3}: {@code MaxPool2d(3, stride, padding=1)} (+ BatchNorm in a supernet, see
- * {@link PoolOperation}).
+ * {@code max_pool_3x3}: {@code MaxPool2d(3, stride, padding=1)} (see {@link PoolOperation}).
  */
 @Extension
 public class MaxPoolOperation extends PoolOperation {

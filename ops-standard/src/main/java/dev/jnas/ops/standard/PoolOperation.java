@@ -1,19 +1,14 @@
 package dev.jnas.ops.standard;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import dev.jnas.api.Operation;
-import dev.jnas.api.nn.Layers;
 
 /**
- * A 3×3 pooling with padding 1 at the given stride, followed by a non-affine BatchNorm exactly
- * when {@code affine} is false.
+ * A 3×3 pooling with padding 1 at the given stride; no weights and no BatchNorm, affine or not.
  *
- * <p>{@code affine == false} means the block is an edge of a search supernet: there the DARTS
- * search code ({@code MixedOp}) appends {@code BatchNorm2d(C, affine=False)} to each pooling so its
- * output is on the scale of the convolutions' normalised outputs. The network that trains a derived
- * genotype uses {@code affine == true} and, as the DARTS evaluation code, no BatchNorm after a
- * pooling.
+ * <p>The DARTS search code appends {@code BatchNorm2d(C, affine=False)} to each pooling of a mixed
+ * edge; that is the supernet's business (the platform's mixed edge adds it for the DARTS space),
+ * not the operation's: NAS-Bench-201's supernet pools without it.
  */
 public abstract class PoolOperation implements Operation {
 
@@ -22,11 +17,7 @@ public abstract class PoolOperation implements Operation {
 
     @Override
     public Block create(int channels, int stride, boolean affine) {
-        SequentialBlock block = new SequentialBlock().add(pool(stride));
-        if (!affine) {
-            block.add(Layers.batchNorm(false));
-        }
-        return block;
+        return pool(stride);
     }
 
     @Override

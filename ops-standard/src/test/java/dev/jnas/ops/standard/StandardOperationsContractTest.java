@@ -4,7 +4,7 @@ import dev.jnas.api.Operation;
 import dev.jnas.api.testing.OperationContract;
 import org.junit.jupiter.api.Nested;
 
-/** Runs the platform's {@link OperationContract} on each of the eight operations. */
+/** Runs the platform's {@link OperationContract} on each of the ten operations. */
 class StandardOperationsContractTest {
 
     @Nested
@@ -68,6 +68,22 @@ class StandardOperationsContractTest {
         @Override
         protected Operation operation() {
             return new DilConv5x5Operation();
+        }
+    }
+
+    @Nested
+    class NorConv1x1 extends OperationContract {
+        @Override
+        protected Operation operation() {
+            return new NorConv1x1Operation();
+        }
+    }
+
+    @Nested
+    class NorConv3x3 extends OperationContract {
+        @Override
+        protected Operation operation() {
+            return new NorConv3x3Operation();
         }
     }
 }

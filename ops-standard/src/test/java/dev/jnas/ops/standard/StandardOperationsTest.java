@@ -35,7 +35,7 @@ class StandardOperationsTest {
 
     private static final float INFERENCE_SCALE = (float) (1 / Math.sqrt(1 + Layers.BATCH_NORM_EPSILON));
 
-    /** The DARTS primitives, in the order of the papers' code. */
+    /** The DARTS primitives, in the order of the papers' code, and NAS-Bench-201's two convolutions. */
     private static final Map<String, Supplier<Operation>> OPERATIONS = Map.of(
             "none", ZeroOperation::new,
             "max_pool_3x3", MaxPoolOperation::new,
@@ -44,7 +44,9 @@ class StandardOperationsTest {
             "sep_conv_3x3", SepConv3x3Operation::new,
             "sep_conv_5x5", SepConv5x5Operation::new,
             "dil_conv_3x3", DilConv3x3Operation::new,
-            "dil_conv_5x5", DilConv5x5Operation::new);
+            "dil_conv_5x5", DilConv5x5Operation::new,
+            "nor_conv_1x1", NorConv1x1Operation::new,
+            "nor_conv_3x3", NorConv3x3Operation::new);
 
     private static Block created(String id, int channels, int stride, boolean affine, NDManager manager, Shape in) {
         Block block = OPERATIONS.get(id).get().create(channels, stride, affine);
@@ -57,18 +59,19 @@ class StandardOperationsTest {
     }
 
     @Test
-    void idsAreTheDartsPrimitiveNames() {
+    void idsAreThePrimitiveNamesOfThePapers() {
         OPERATIONS.forEach((id, operation) -> assertEquals(id, operation.get().id()));
         for (String id : new String[] {"none", "max_pool_3x3", "avg_pool_3x3", "skip_connect"}) {
             assertTrue(OPERATIONS.get(id).get().weightFree(), id);
         }
-        for (String id : new String[] {"sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5"}) {
+        for (String id : new String[] {"sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5",
+            "nor_conv_1x1", "nor_conv_3x3"}) {
             assertEquals(false, OPERATIONS.get(id).get().weightFree(), id);
         }
     }
 
     @Test
-    void theExtensionIndexListsTheEightOperations() throws IOException, ReflectiveOperationException {
+    void theExtensionIndexListsTheTenOperations() throws IOException, ReflectiveOperationException {
         Set<String> ids = new TreeSet<>();
         for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/extensions.idx"))) {
             try (BufferedReader reader = new BufferedReader(
@@ -91,7 +94,8 @@ class StandardOperationsTest {
         "dil_conv_3x3, 16, 1, 400, 32", "dil_conv_3x3, 8, 2, 136, 16",
         "dil_conv_5x5, 16, 2, 656, 32", "dil_conv_5x5, 8, 1, 264, 16",
         "skip_connect, 16, 2, 256, 32", "skip_connect, 8, 2, 64, 16", "skip_connect, 16, 1, 0, 0",
-        "none, 16, 2, 0, 0", "max_pool_3x3, 16, 2, 0, 0", "avg_pool_3x3, 16, 1, 0, 0"
+        "none, 16, 2, 0, 0", "max_pool_3x3, 16, 2, 0, 0", "avg_pool_3x3, 16, 1, 0, 0",
+        "nor_conv_1x1, 16, 1, 256, 32", "nor_conv_3x3, 16, 1, 2304, 32", "nor_conv_3x3, 8, 2, 576, 16"
     })
     void trainableWeightsCountAsInPyTorch(String id, int channels, int stride, long weights, long affineWeights) {
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -130,17 +134,31 @@ class StandardOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"max_pool_3x3", "avg_pool_3x3"})
-    void poolingIsFollowedByANonAffineBatchNormExactlyInTheSupernet(String id) {
+    void poolingHasNoBatchNormAffineOrNot(String id) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Shape in = new Shape(2, 3, 6, 6);
             NDArray x = input(manager, in, 11).add(5f);
             NDArray search = forward(created(id, 3, 1, false, manager, in), manager, x, true);
             NDArray plain = forward(created(id, 3, 1, true, manager, in), manager, x, true);
-            // normalised per channel in the supernet; plain pooling of values around 5 otherwise
-            NDArray perChannel = search.transpose(1, 0, 2, 3).reshape(3, -1);
-            assertArrayEquals(new float[3], perChannel.mean(new int[] {1}).toFloatArray(), 1e-4f);
-            assertArrayEquals(new float[] {1, 1, 1}, perChannel.pow(2).mean(new int[] {1}).toFloatArray(), 1e-3f);
-            assertTrue(plain.min().getFloat() > 1f, "no BatchNorm after pooling when affine");
+            // values around 5 stay around 5: nothing normalises them
+            assertTrue(search.min().getFloat() > 1f, "no BatchNorm after pooling when not affine");
+            assertArrayEquals(plain.toFloatArray(), search.toFloatArray(), 0f);
+        }
+    }
+
+    @Test
+    void norConvIsReluThenAPaddedConvolutionThenBatchNorm() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Shape in = new Shape(1, 1, 3, 3);
+            Block block = created("nor_conv_3x3", 1, 1, true, manager, in);
+            block.getParameters().get("01conv_weight").getArray().set(new float[] {0, 0, 0, 0, 1, 1, 0, 0, 0});
+            NDArray x = manager.create(new float[] {1, -2, 3, 4, 5, -6, 7, 8, 9}, in);
+            // inference with fresh statistics scales by 1/sqrt(1 + eps); ReLU zeroes -2 and -6;
+            // each pixel plus its right neighbour, zero beyond the border
+            assertArrayEquals(new float[] {1, 3, 3, 9, 5, 0, 15, 17, 9},
+                    forward(block, manager, x, false).div(INFERENCE_SCALE).toFloatArray(), 1e-4f);
+            Block reduce = created("nor_conv_1x1", 1, 2, true, manager, in);
+            assertEquals(new Shape(1, 1, 2, 2), forward(reduce, manager, x, false).getShape());
         }
     }
 
@@ -188,7 +206,8 @@ class StandardOperationsTest {
     void convolutionsKeepTheShapeWithTheirPaddingAndDilation() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Shape in = new Shape(2, 4, 9, 9);
-            for (String id : new String[] {"sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5"}) {
+            for (String id : new String[] {"sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5",
+                "nor_conv_1x1", "nor_conv_3x3"}) {
                 Block block = created(id, 4, 1, true, manager, in);
                 assertEquals(in, forward(block, manager, input(manager, in, 14), true).getShape(), id);
             }

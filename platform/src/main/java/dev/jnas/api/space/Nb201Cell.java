@@ -76,6 +76,36 @@ public record Nb201Cell(List<String> ops) {
     }
 
     /**
+     * The cell a supernet's architecture weights choose, as NAS-Bench-201's DARTS code derives it:
+     * every edge takes its strongest operation, {@code none} included (a {@code none} edge is
+     * removed). Ties keep the earlier operation.
+     *
+     * @param weights {@code [edge][operation]}, edges in this record's order, operations in {@link #OPERATIONS}' order
+     * @throws IllegalArgumentException if the matrix is not {@code 6 × 5}
+     */
+    public static Nb201Cell derive(float[][] weights) {
+        if (weights.length != EDGES) {
+            throw new IllegalArgumentException("expected " + EDGES + " edges, got " + weights.length);
+        }
+        int[] codes = new int[EDGES];
+        for (int e = 0; e < EDGES; e++) {
+            float[] w = weights[e];
+            if (w.length != OPERATIONS.size()) {
+                throw new IllegalArgumentException("expected " + OPERATIONS.size() + " operation weights on edge " + e
+                        + ", got " + w.length);
+            }
+            int best = 0;
+            for (int k = 1; k < w.length; k++) {
+                if (w[k] > w[best]) {
+                    best = k;
+                }
+            }
+            codes[e] = best;
+        }
+        return fromCodes(codes);
+    }
+
+    /**
      * Reads a cell from the benchmark's string form, which must match exactly (no spaces).
      *
      * @throws JnasException naming the text and what is wrong with it

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * A run's directory and the names of the files in it: {@code config.json} (how to repeat the run),
- * {@code metrics.jsonl} (one object per epoch), {@code genotype.json} (a search's result so far),
+ * {@code metrics.jsonl} (one object per epoch), {@code architecture.json} and, in the DARTS space,
+ * {@code genotype.json} (a search's result so far),
  * {@code result.json} and {@code weights.params} (a training run's final result and weights), {@code checkpoint.bin} (the state to resume
  * from) and {@code jnas.log} (library logs).
  */
@@ -19,6 +20,7 @@ public record RunDirectory(Path path) {
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.jsonl";
     public static final String GENOTYPE = "genotype.json";
+    public static final String ARCHITECTURE = "architecture.json";
     public static final String RESULT = "result.json";
     public static final String LOG = "jnas.log";
     public static final String CHECKPOINT = "checkpoint.bin";
@@ -67,6 +69,11 @@ public record RunDirectory(Path path) {
 
     public Path genotype() {
         return path.resolve(GENOTYPE);
+    }
+
+    /** A search's derived architecture in any space ({@link ArchitectureRecord}). */
+    public Path architecture() {
+        return path.resolve(ARCHITECTURE);
     }
 
     public Path checkpoint() {

@@ -3,6 +3,7 @@ package dev.jnas.platform.run;
 import dev.jnas.api.EpochReport;
 import dev.jnas.api.SearchListener;
 import dev.jnas.api.error.JnasException;
+import dev.jnas.api.space.DartsSpace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +13,23 @@ import java.util.stream.Collectors;
 
 /**
  * Records a search as it runs: appends each epoch to {@code metrics.jsonl} (flushed at once) and
- * rewrites {@code genotype.json} atomically with the genotype derived so far.
+ * rewrites {@code architecture.json} and, for a DARTS genotype, {@code genotype.json} atomically with
+ * the architecture derived so far.
  */
 public final class RunRecorder implements SearchListener {
 
     private final RunDirectory run;
+    private final String space;
 
+    /** A recorder for a search of the DARTS space. */
     public RunRecorder(RunDirectory run) {
+        this(run, DartsSpace.ID);
+    }
+
+    /** @param space the id of the space searched, written to {@code architecture.json} */
+    public RunRecorder(RunDirectory run, String space) {
         this.run = run;
+        this.space = space;
     }
 
     /**
@@ -46,6 +56,9 @@ public final class RunRecorder implements SearchListener {
         Json.appendLine(run.metrics(), report);
         if (report.genotype() != null) {
             Json.write(run.genotype(), report.genotype());
+        }
+        if (report.architecture() != null) {
+            Json.write(run.architecture(), new ArchitectureRecord(space, report.architecture(), null));
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.jnas.api.Supernet;
 import dev.jnas.api.blackbox.DiscreteProblem;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.error.JnasException;
-import dev.jnas.api.space.CellSpace;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -59,11 +58,6 @@ public final class DiscreteSearchContext implements SearchContext {
     @Override
     public SearchSettings settings() {
         throw supernetOnly("settings");
-    }
-
-    @Override
-    public CellSpace space() {
-        throw supernetOnly("a cell space");
     }
 
     @Override

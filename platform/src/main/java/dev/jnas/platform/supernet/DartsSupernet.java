@@ -21,7 +21,10 @@ import dev.jnas.api.Operation;
 import dev.jnas.api.Regularizer;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.Supernet;
+import dev.jnas.api.space.Architecture;
 import dev.jnas.api.space.CellSpace;
+import dev.jnas.api.space.DartsSpace;
+import dev.jnas.api.space.GenotypeDerivation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -146,9 +149,25 @@ public final class DartsSupernet extends AbstractBlock implements Supernet {
         classifier.initialize(manager, dataType, pool.getOutputShapes(new Shape[] {s1}));
     }
 
-    @Override
+    /** The DARTS cell space this supernet relaxes. */
     public CellSpace space() {
         return space;
+    }
+
+    @Override
+    public List<String> cellTypes() {
+        return List.of(NORMAL, REDUCE);
+    }
+
+    @Override
+    public List<String> operations() {
+        return space.operations();
+    }
+
+    /** The DARTS genotype: {@link GenotypeDerivation} on the normal and the reduction weights. */
+    @Override
+    public Architecture<?> derive(float[][][] weights) {
+        return new Architecture<>(DartsSpace.INSTANCE, GenotypeDerivation.derive(space, weights[0], weights[1]));
     }
 
     @Override

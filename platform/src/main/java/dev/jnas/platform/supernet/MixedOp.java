@@ -6,22 +6,39 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.jnas.api.nn.Layers;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A mixed edge: every candidate operation applied to the input, summed with the edge's operation
  * weights. Inputs are {@code (x, w)} with {@code w} of shape {@code (operations)}.
+ *
+ * <p>The DARTS search code follows each pooling candidate (an id containing {@code pool}) with a
+ * non-affine BatchNorm, so its output is on the scale of the convolutions' normalised outputs;
+ * NAS-Bench-201's search code does not. The constructor's {@code batchNormAfterPooling} chooses.
+ *
+ * <pre>{@code Block edge = new MixedOp(candidates, space.operations(), true);}</pre>
  */
-final class MixedOp extends AbstractBlock {
+public final class MixedOp extends AbstractBlock {
 
     private final List<Block> ops = new ArrayList<>();
 
-    MixedOp(List<Block> candidates, List<String> ids) {
+    /**
+     * @param candidates one fresh block per operation
+     * @param ids the operations' ids, in the same order
+     * @param batchNormAfterPooling whether a pooling candidate is followed by a non-affine BatchNorm (DARTS)
+     */
+    public MixedOp(List<Block> candidates, List<String> ids, boolean batchNormAfterPooling) {
         for (int k = 0; k < candidates.size(); k++) {
-            ops.add(addChildBlock(ids.get(k), candidates.get(k)));
+            Block op = candidates.get(k);
+            if (batchNormAfterPooling && ids.get(k).contains("pool")) {
+                op = new SequentialBlock().add(op).add(Layers.batchNorm(false));
+            }
+            ops.add(addChildBlock(ids.get(k), op));
         }
     }
 

@@ -40,7 +40,8 @@ final class SearchCell extends AbstractBlock {
                 for (Operation op : operations) {
                     candidates.add(op.create(channels, stride, false));
                 }
-                edges.add(addChildBlock("edge" + node + "_" + input, new MixedOp(candidates, space.operations())));
+                edges.add(addChildBlock("edge" + node + "_" + input,
+                        new MixedOp(candidates, space.operations(), true)));
             }
         }
     }

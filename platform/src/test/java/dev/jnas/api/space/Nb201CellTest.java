@@ -102,4 +102,24 @@ class Nb201CellTest {
         assertThrows(JnasException.class, () -> new Nb201Cell(List.of("none")));
         assertArrayEquals(new int[] {4, 2, 1, 2, 1, 1}, Nb201Cell.fromOpsCode("421211").codes());
     }
+
+    @Test
+    void derivationTakesEachEdgesStrongestOperationNoneIncluded() {
+        // columns: none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3
+        float[][] weights = {
+            {0.5f, 0.1f, 0.1f, 0.2f, 0.1f},
+            {0.1f, 0.1f, 0.1f, 0.6f, 0.1f},
+            {0.1f, 0.3f, 0.3f, 0.2f, 0.1f},
+            {0.1f, 0.2f, 0.2f, 0.2f, 0.3f},
+            {0.0f, 0.9f, 0.0f, 0.1f, 0.0f},
+            {0.2f, 0.2f, 0.4f, 0.1f, 0.1f},
+        };
+        Nb201Cell cell = Nb201Cell.derive(weights);
+        // edge 2<-1 ties skip_connect and nor_conv_1x1: the earlier operation wins, as torch's argmax
+        assertEquals("|none~0|+|nor_conv_3x3~0|skip_connect~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_1x1~2|",
+                cell.format());
+        assertEquals("031412", cell.opsCode());
+        assertThrows(IllegalArgumentException.class, () -> Nb201Cell.derive(new float[5][5]));
+        assertThrows(IllegalArgumentException.class, () -> Nb201Cell.derive(new float[6][4]));
+    }
 }

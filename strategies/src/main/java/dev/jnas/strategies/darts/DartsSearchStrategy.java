@@ -24,8 +24,8 @@ import dev.jnas.api.SearchResult;
 import dev.jnas.api.SearchSettings;
 import dev.jnas.api.StepProgress;
 import dev.jnas.api.Supernet;
+import dev.jnas.api.space.Architecture;
 import dev.jnas.api.space.Genotype;
-import dev.jnas.api.space.GenotypeDerivation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,8 @@ import org.pf4j.Extension;
  * DARTS (Liu et al., 2019): alternate an architecture step on a validation batch (the context's
  * hypergradient estimator, then Adam on α) and a weight step on a training batch (SGD with
  * momentum, cosine-annealed learning rate, global-norm clipping). After each epoch the supernet is
- * measured on the validation part and a genotype is derived. The run is checkpointed at every
+ * measured on the validation part and the architecture is derived in the supernet's space (a DARTS
+ * genotype, or a NAS-Bench-201 cell). The run is checkpointed at every
  * epoch end and every {@link Checkpoints#interval()} steps, and resumes from the last checkpoint
  * with the same result as an uninterrupted run: the batches of a step are a function of
  * (seed, epoch, step), and no other randomness is drawn after the supernet is built.
@@ -124,11 +125,13 @@ public class DartsSearchStrategy implements SearchStrategy {
                 double[] validation = evaluate(supernet, valid, manager, s.batchSize());
                 float[][][] weights = supernet.alphaWeights();
                 Map<String, float[][]> alphas = new LinkedHashMap<>();
-                alphas.put(Supernet.NORMAL, weights[0]);
-                alphas.put(Supernet.REDUCE, weights[1]);
+                for (int t = 0; t < weights.length; t++) {
+                    alphas.put(supernet.cellTypes().get(t), weights[t]);
+                }
+                Architecture<?> derived = supernet.derive(weights);
                 EpochReport report = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen,
                         validation[0], validation[1], alphas,
-                        GenotypeDerivation.derive(supernet.space(), weights[0], weights[1]),
+                        derived.value() instanceof Genotype genotype ? genotype : null, derived.text(),
                         elapsedBefore + seconds(start));
                 history.add(report);
                 listener.onEpoch(report);
