@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
         description = "Neural architecture search on the JVM: differentiable (DARTS) and black-box search.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {SearchCommand.class, TrainCommand.class, PluginsCommand.class, BenchCommand.class,
-            ReproduceCommand.class})
+        subcommands = {SearchCommand.class, TrainCommand.class, CompareCommand.class, PluginsCommand.class, BenchCommand.class,
+            ReproduceCommand.class, WorkerCommand.class})
 public final class JnasCommand implements Runnable {
 
     @Spec

@@ -114,7 +114,7 @@ final class ReproduceNb201Command implements Callable<Integer> {
         for (String id : chosen) {
             byId.put(id, plugins.get(SearchStrategy.class, id));
         }
-        Map<String, Map<String, String>> split = splitOptions(chosen);
+        Map<String, Map<String, String>> split = splitOptions(options, chosen, evaluatorId);
         if (table != null) {
             split.get(evaluatorId).put("table", table.toAbsolutePath().toString());
         }
@@ -166,10 +166,16 @@ final class ReproduceNb201Command implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code ID.KEY=VALUE} options by owner (each chosen strategy and the evaluator; empty when none). */
-    private Map<String, Map<String, String>> splitOptions(Set<String> chosen) {
+    /**
+     * {@code ID.KEY=VALUE} options by owner: each of {@code strategies} and the evaluator, an empty
+     * (modifiable) map for an owner without options.
+     *
+     * @throws JnasException for an option not so written, or whose owner is none of them
+     */
+    static Map<String, Map<String, String>> splitOptions(Map<String, String> options, Set<String> strategies,
+                                                         String evaluatorId) {
         Map<String, Map<String, String>> split = new LinkedHashMap<>();
-        chosen.forEach(id -> split.put(id, new LinkedHashMap<>()));
+        strategies.forEach(id -> split.put(id, new LinkedHashMap<>()));
         split.put(evaluatorId, new LinkedHashMap<>());
         options.forEach((name, value) -> {
             int dot = name.indexOf('.');

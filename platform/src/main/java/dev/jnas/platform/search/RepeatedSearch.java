@@ -110,13 +110,13 @@ public final class RepeatedSearch {
                 seed);
     }
 
-    /** One run of {@code strategy} with {@code seed}, whose evaluator trains through {@code trials}. */
+    /** One run of {@code strategy} with {@code seed}, whose evaluator trains through {@code runner}. */
     public static <A> Run once(SearchStrategy strategy, Options strategyOptions, DiscreteSpace<A> space,
-                               Evaluator evaluator, Options evaluatorOptions, TrialRunner trials,
+                               Evaluator evaluator, Options evaluatorOptions, TrialRunner runner,
                                double budgetSeconds, long seed) {
         SearchResult result;
         try (EvaluationSession<A> session = evaluator.open(space,
-                new EvaluationSettings(seed * EVALUATOR_SEED_MIX + 1, evaluatorOptions, trials))) {
+                new EvaluationSettings(seed * EVALUATOR_SEED_MIX + 1, evaluatorOptions, runner))) {
             DiscreteProblem<A> problem = new DiscreteProblem<>(space, session, budgetSeconds, seed, strategyOptions);
             result = strategy.search(new DiscreteSearchContext(problem, new SearchListener() { }, null));
         }
