@@ -73,7 +73,7 @@ class ReproduceCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--strategies=foo           | unknown strategy 'foo' (known: darts, evolution, random, reinforce)",
-        "--evaluator=foo            | unknown evaluator 'foo' (known: nb201-table)",
+        "--evaluator=foo            | unknown evaluator 'foo' (known: nb201-table, train)",
         "--space=nb101              | unknown space 'nb101' (known: darts, nb201)",
         "--space=darts              | evaluator nb201-table evaluates only the nb201 space, not 'darts'",
         "--budget=0                 | budget must be a positive number of seconds, got 0.0",
