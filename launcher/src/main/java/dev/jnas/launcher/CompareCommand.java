@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnas.api.Evaluator;
 import dev.jnas.api.SearchListener;
 import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.blackbox.Budget;
 import dev.jnas.api.blackbox.DiscreteProblem;
 import dev.jnas.api.blackbox.Evaluation;
 import dev.jnas.api.blackbox.EvaluationSettings;
@@ -111,10 +112,15 @@ final class CompareCommand implements Callable<Integer> {
             description = "Training images the searches and the final trainings use (default: the preset's; 0: all).")
     Integer trainLimit;
 
-    @Option(names = "--budget", paramLabel = "SECONDS",
-            description = "Search budget of each black-box run, in worker-seconds of training (default: the DARTS "
-                    + "search time of the same seed; required without darts).")
+    @Option(names = "--budget", paramLabel = "AMOUNT",
+            description = "Search budget of each black-box run, in --budget-unit (default: what the DARTS search of "
+                    + "the same seed spent; required without darts).")
     Double budget;
+
+    @Option(names = "--budget-unit", defaultValue = "seconds", paramLabel = "seconds|images",
+            description = "What the budget counts: seconds (default; worker-seconds of the black-box trainings, "
+                    + "DARTS's wall seconds) or images (passed forward and backward by training steps).")
+    Budget.Unit budgetUnit;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Trainings at once, each a process with cores/N threads (default: 2, or 1 on one core).")
@@ -135,8 +141,8 @@ final class CompareCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new JnasException("seeds must be positive, got " + seeds);
         }
-        if (budget != null && !(budget > 0 && Double.isFinite(budget))) {
-            throw new JnasException("budget must be a positive number of seconds, got " + budget);
+        if (budget != null) {
+            new Budget(budget, budgetUnit);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int parallel = workers != null ? workers : Math.min(2, cores);
@@ -159,7 +165,7 @@ final class CompareCommand implements Callable<Integer> {
         strategies.forEach(id -> chosen.add(id.strip()));
         boolean darts = chosen.remove("darts");
         if (!darts && budget == null) {
-            throw new JnasException("without darts among the strategies, --budget SECONDS is required");
+            throw new JnasException("without darts among the strategies, --budget AMOUNT is required");
         }
         EngineSupport.start(1);
         Extensions plugins = Extensions.load(common.pluginsDirectory());
@@ -198,7 +204,8 @@ final class CompareCommand implements Callable<Integer> {
         config.put("train_epochs", trainEpochs == null ? "preset" : trainEpochs);
         config.put("workers", parallel);
         config.put("threads_per_worker", threadsEach);
-        config.put("budget_seconds", budget == null ? "the darts search time of each seed" : budget);
+        config.put("budget_unit", budgetUnit.name().toLowerCase(Locale.ROOT));
+        config.put("budget", budget == null ? "what the darts search of each seed spent" : budget);
         config.put("versions", Map.of("jnas", VersionProvider.version(), "java", System.getProperty("java.version")));
         Json.write(run.config(), config);
         PrintWriter err = spec.commandLine().getErr();
@@ -220,13 +227,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (long seed = 0; seed < seeds; seed++) {
-            double seedBudget = budget != null ? budget : 0;
+            Budget seedBudget = budget != null ? new Budget(budget, budgetUnit) : null;
             if (darts) {
                 Outcome d = dartsSearch(run.path(), seed, searchArgs, cores);
                 outcomes.add(d);
-                seedBudget = budget != null ? budget : d.searchSeconds();
-                err.println(String.format(Locale.ROOT, "jnas: seed %d: darts searched %.0f s (supernet validation "
-                        + "%.2f%%)", seed, d.searchSeconds(), d.searchReward()));
+                if (seedBudget == null) {
+                    seedBudget = new Budget(budgetUnit == Budget.Unit.SECONDS ? d.searchSeconds() : d.searchImages(),
+                            budgetUnit);
+                }
+                err.println(String.format(Locale.ROOT, "jnas: seed %d: darts searched %.0f s, %,d images (supernet "
+                        + "validation %.2f%%)", seed, d.searchSeconds(), d.searchImages(), d.searchReward()));
             }
             if (!blackBox.isEmpty()) {
                 List<String> worker = new ArrayList<>(List.of("worker", "--dataset", info.name(), "--data", token,
@@ -238,15 +248,15 @@ final class CompareCommand implements Callable<Integer> {
                         Outcome o = blackBoxSearch(run.path(), strategy, new Options(strategy.id(), owned.get(strategy.id())), evaluator,
                                 evaluatorOptions, pool, seedBudget, seed);
                         outcomes.add(o);
-                        err.println(String.format(Locale.ROOT, "jnas: seed %d: %s made %d evaluations in %.0f s "
-                                + "(best validation %.2f%%)", seed, strategy.id(), o.evaluations(), o.searchSeconds(),
-                                o.searchReward()));
+                        err.println(String.format(Locale.ROOT, "jnas: seed %d: %s made %d evaluations in %.0f s, "
+                                + "%,d images of a %s budget (best validation %.2f%%)", seed, strategy.id(),
+                                o.evaluations(), o.searchSeconds(), o.searchImages(), seedBudget, o.searchReward()));
                     }
                 }
             }
         }
         List<Outcome> trained = trainAll(outcomes, trainArgs, parallel, threadsEach, err);
-        ComparisonReport report = new ComparisonReport(info.name(), trained);
+        ComparisonReport report = new ComparisonReport(info.name(), budgetUnit, trained);
         report.write(run.path());
         report.printTable(spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
@@ -281,22 +291,24 @@ final class CompareCommand implements Callable<Integer> {
         ChildJnas.run("the darts search with seed " + seed, args, root.resolve("darts-seed" + seed + ".log"));
         List<double[]> curve = new ArrayList<>();
         double seconds = 0;
+        long images = 0;
         double reward = 0;
         int epochs = 0;
         for (String line : Files.readAllLines(dir.resolve("metrics.jsonl"))) {
             JsonNode epoch = Json.COMPACT.readTree(line);
             seconds = epoch.get("elapsed_seconds").asDouble();
+            images = epoch.get("images_processed").asLong();
             reward = 100 * epoch.get("valid_accuracy").asDouble();
-            curve.add(new double[] {seconds, reward});
+            curve.add(new double[] {budgetUnit == Budget.Unit.SECONDS ? seconds : images, reward});
             epochs++;
         }
         Genotype genotype = Json.read(dir.resolve("genotype.json"), Genotype.class, "genotype");
-        return new Outcome("darts", seed, genotype, seconds, epochs, reward, curve, dir, Double.NaN, 0);
+        return new Outcome("darts", seed, genotype, seconds, images, epochs, reward, curve, dir, Double.NaN, 0);
     }
 
     private static Outcome blackBoxSearch(Path root, SearchStrategy strategy, Options strategyOptions,
                                           Evaluator evaluator, Options evaluatorOptions, WorkerPool pool,
-                                          double budget, long seed) {
+                                          Budget budget, long seed) {
         RepeatedSearch.Run r = RepeatedSearch.once(strategy, strategyOptions, DartsSpace.INSTANCE, evaluator,
                 evaluatorOptions, pool, budget, seed);
         Path dir = root.resolve(strategy.id() + "-seed" + seed);
@@ -306,10 +318,11 @@ final class CompareCommand implements Callable<Integer> {
         List<double[]> curve = new ArrayList<>();
         for (Trial t : r.history()) {
             Json.appendLine(dir.resolve("trials.jsonl"), t);
-            curve.add(new double[] {t.spentSeconds(), t.bestReward()});
+            curve.add(new double[] {budget.unit() == Budget.Unit.SECONDS ? t.spentSeconds() : t.spentImages(),
+                t.bestReward()});
         }
-        return new Outcome(strategy.id(), seed, genotype, r.spentSeconds(), r.trials(), r.reward(), curve, dir,
-                Double.NaN, 0);
+        return new Outcome(strategy.id(), seed, genotype, r.spentSeconds(), r.spentImages(), r.trials(), r.reward(),
+                curve, dir, Double.NaN, 0);
     }
 
     /** Trains every found genotype with {@code jnas train}, {@code parallel} at once. */

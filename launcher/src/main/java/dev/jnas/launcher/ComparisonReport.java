@@ -2,6 +2,7 @@ package dev.jnas.launcher;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jnas.api.blackbox.Budget;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.Genotype;
 import dev.jnas.api.space.GenotypeEdge;
@@ -37,10 +38,11 @@ final class ComparisonReport {
      * @param seed the seed of the search and of the final training
      * @param genotype the architecture found
      * @param searchSeconds the search cost: DARTS's wall seconds, or the black-box trainings' seconds
+     * @param searchImages the images the search's training steps processed
      * @param evaluations DARTS epochs, or the black-box evaluations made within the budget
      * @param searchReward the search's accuracy for what it returned (%): DARTS's supernet
      *     validation accuracy, or the best proxy validation accuracy
-     * @param curve the anytime curve: {@code [cost seconds, accuracy %]} points
+     * @param curve the anytime curve: {@code [cost, accuracy %]} points, the cost in the budget's unit
      * @param directory where the run's files are
      * @param testAccuracy test accuracy after the common training (%)
      * @param weights the trained network's weights
@@ -50,6 +52,7 @@ final class ComparisonReport {
             @JsonProperty("seed") long seed,
             @JsonProperty("genotype") Genotype genotype,
             @JsonProperty("search_seconds") double searchSeconds,
+            @JsonProperty("search_images") long searchImages,
             @JsonProperty("evaluations") int evaluations,
             @JsonProperty("search_accuracy") double searchReward,
             @JsonIgnore List<double[]> curve,
@@ -58,8 +61,8 @@ final class ComparisonReport {
             @JsonProperty("weights") long weights) {
 
         Outcome trained(double accuracy, long weightCount) {
-            return new Outcome(strategy, seed, genotype, searchSeconds, evaluations, searchReward, curve, directory,
-                    accuracy, weightCount);
+            return new Outcome(strategy, seed, genotype, searchSeconds, searchImages, evaluations, searchReward, curve,
+                    directory, accuracy, weightCount);
         }
 
         @JsonProperty("weight_free_edges_normal")
@@ -86,6 +89,7 @@ final class ComparisonReport {
             @JsonProperty("test_accuracy_mean") double testMean,
             @JsonProperty("test_accuracy_std") double testStd,
             @JsonProperty("search_seconds_mean") double secondsMean,
+            @JsonProperty("search_images_mean") double imagesMean,
             @JsonProperty("evaluations_mean") double evaluationsMean,
             @JsonProperty("search_accuracy_mean") double rewardMean,
             @JsonProperty("weight_free_edges_normal_mean") double weightFreeMean,
@@ -93,16 +97,18 @@ final class ComparisonReport {
     }
 
     private final String dataset;
+    private final Budget.Unit unit;
     private final List<Outcome> outcomes;
     private final List<Summary> summaries = new ArrayList<>();
 
-    ComparisonReport(String dataset, List<Outcome> outcomes) {
+    ComparisonReport(String dataset, Budget.Unit unit, List<Outcome> outcomes) {
         this.dataset = dataset;
+        this.unit = unit;
         this.outcomes = List.copyOf(outcomes);
         Map<String, List<Outcome>> byStrategy = byStrategy();
         byStrategy.forEach((strategy, runs) -> summaries.add(new Summary(strategy, runs.size(),
                 mean(runs, Outcome::testAccuracy), std(runs, Outcome::testAccuracy), mean(runs, Outcome::searchSeconds),
-                mean(runs, Outcome::evaluations), mean(runs, Outcome::searchReward),
+                mean(runs, o -> o.searchImages()), mean(runs, Outcome::evaluations), mean(runs, Outcome::searchReward),
                 mean(runs, Outcome::weightFreeNormal), mean(runs, o -> o.weights()))));
     }
 
@@ -128,23 +134,25 @@ final class ComparisonReport {
 
     /** Writes results.csv, summary.csv, anytime.csv, anytime.json, anytime.png and compare.json into {@code dir}. */
     void write(Path dir) {
-        StringBuilder results = new StringBuilder("strategy,seed,search_seconds,evaluations,search_accuracy,"
-                + "test_accuracy,weights,weight_free_edges_normal,weight_free_edges_reduce,genotype\n");
+        StringBuilder results = new StringBuilder("strategy,seed,search_seconds,search_images,evaluations,"
+                + "search_accuracy,test_accuracy,weights,weight_free_edges_normal,weight_free_edges_reduce,genotype\n");
         for (Outcome o : outcomes) {
-            results.append(String.format(Locale.ROOT, "%s,%d,%.1f,%d,%.2f,%.2f,%d,%d,%d,\"%s\"%n", o.strategy(),
-                    o.seed(), o.searchSeconds(), o.evaluations(), o.searchReward(), o.testAccuracy(), o.weights(),
+            results.append(String.format(Locale.ROOT, "%s,%d,%.1f,%d,%d,%.2f,%.2f,%d,%d,%d,\"%s\"%n", o.strategy(),
+                    o.seed(), o.searchSeconds(), o.searchImages(), o.evaluations(), o.searchReward(), o.testAccuracy(), o.weights(),
                     o.weightFreeNormal(), o.weightFreeReduce(), Json.line(o.genotype()).replace("\"", "\"\"")));
         }
         text(dir.resolve("results.csv"), results);
         StringBuilder summary = new StringBuilder("strategy,runs,test_accuracy_mean,test_accuracy_std,"
-                + "search_seconds_mean,evaluations_mean,search_accuracy_mean,weight_free_edges_normal_mean,weights_mean\n");
+                + "search_seconds_mean,search_images_mean,evaluations_mean,search_accuracy_mean,"
+                + "weight_free_edges_normal_mean,weights_mean\n");
         for (Summary s : summaries) {
-            summary.append(String.format(Locale.ROOT, "%s,%d,%.2f,%.2f,%.1f,%.1f,%.2f,%.2f,%.0f%n", s.strategy(),
-                    s.runs(), s.testMean(), s.testStd(), s.secondsMean(), s.evaluationsMean(), s.rewardMean(),
+            summary.append(String.format(Locale.ROOT, "%s,%d,%.2f,%.2f,%.1f,%.0f,%.1f,%.2f,%.2f,%.0f%n", s.strategy(),
+                    s.runs(), s.testMean(), s.testStd(), s.secondsMean(), s.imagesMean(), s.evaluationsMean(), s.rewardMean(),
                     s.weightFreeMean(), s.weightsMean()));
         }
         text(dir.resolve("summary.csv"), summary);
-        StringBuilder anytime = new StringBuilder("strategy,seed,cost_seconds,accuracy\n");
+        String cost = "cost_" + (unit == Budget.Unit.SECONDS ? "seconds" : "images");
+        StringBuilder anytime = new StringBuilder("strategy,seed," + cost + ",accuracy\n");
         Map<String, List<Map<String, Object>>> curves = new TreeMap<>();
         for (Outcome o : outcomes) {
             for (double[] p : o.curve()) {
@@ -156,7 +164,7 @@ final class ComparisonReport {
             curves.computeIfAbsent(o.strategy(), k -> new ArrayList<>()).add(curve);
         }
         text(dir.resolve("anytime.csv"), anytime);
-        Json.write(dir.resolve("anytime.json"), Map.of("x", "cost_seconds", "y", "accuracy_percent",
+        Json.write(dir.resolve("anytime.json"), Map.of("x", cost, "y", "accuracy_percent",
                 "note", "darts: supernet validation accuracy after each epoch; others: best proxy validation "
                         + "accuracy found so far", "curves", curves));
         Map<String, Object> all = new LinkedHashMap<>();
@@ -170,7 +178,7 @@ final class ComparisonReport {
     private void plot(Path file) {
         LinePlot.Builder plot = LinePlot.builder()
                 .setTitle("Anytime search accuracy on " + dataset + " (mean ± std over seeds)")
-                .setXLabel("search cost (s)").setYLabel("validation accuracy (%)");
+                .setXLabel(unit == Budget.Unit.SECONDS ? "search cost (s)" : "search cost (images processed)").setYLabel("validation accuracy (%)");
         byStrategy().forEach((strategy, runs) -> {
             List<double[]> xs = new ArrayList<>();
             List<double[]> ys = new ArrayList<>();
@@ -195,11 +203,12 @@ final class ComparisonReport {
     /** The table: per strategy, the common training's test accuracy and the search's cost. */
     void printTable(PrintWriter out) {
         out.println("Test accuracy (%) after the common training of each found architecture on " + dataset);
-        out.println(String.format(Locale.ROOT, "%-10s %4s %16s %12s %11s %16s %17s %10s", "strategy", "runs",
-                "test accuracy", "search (s)", "evaluations", "search acc. (%)", "weight-free edges", "weights"));
+        out.println(String.format(Locale.ROOT, "%-10s %4s %16s %10s %13s %11s %16s %17s %10s", "strategy", "runs",
+                "test accuracy", "search (s)", "search images", "evaluations", "search acc. (%)", "weight-free edges",
+                "weights"));
         for (Summary s : summaries) {
-            out.println(String.format(Locale.ROOT, "%-10s %4d %9.2f ± %4.2f %12.0f %11.1f %16.2f %17.1f %,10.0f",
-                    s.strategy(), s.runs(), s.testMean(), s.testStd(), s.secondsMean(), s.evaluationsMean(),
+            out.println(String.format(Locale.ROOT, "%-10s %4d %9.2f ± %4.2f %10.0f %,13.0f %11.1f %16.2f %17.1f %,10.0f",
+                    s.strategy(), s.runs(), s.testMean(), s.testStd(), s.secondsMean(), s.imagesMean(), s.evaluationsMean(),
                     s.rewardMean(), s.weightFreeMean(), s.weightsMean()));
         }
         out.println("search acc.: darts, its supernet's validation accuracy; the others, their best proxy training's."

@@ -2,6 +2,7 @@ package dev.jnas.launcher;
 
 import dev.jnas.api.Evaluator;
 import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.blackbox.Budget;
 import dev.jnas.api.blackbox.Options;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.DiscreteSpace;
@@ -126,7 +127,7 @@ final class ReproduceNb201Command implements Callable<Integer> {
         Map<String, Run> firstRuns = new LinkedHashMap<>();
         for (SearchStrategy strategy : byId.values()) {
             firstRuns.put(strategy.id(), RepeatedSearch.once(strategy, new Options(strategy.id(),
-                    split.get(strategy.id())), space, evaluator, evaluatorOptions, budget, 0));
+                    split.get(strategy.id())), space, evaluator, evaluatorOptions, Budget.seconds(budget), 0));
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
@@ -138,7 +139,7 @@ final class ReproduceNb201Command implements Callable<Integer> {
             List<Run> strategyRuns = new ArrayList<>(seeds);
             strategyRuns.add(firstRuns.get(strategy.id()));
             strategyRuns.addAll(RepeatedSearch.run(strategy, new Options(strategy.id(), split.get(strategy.id())),
-                    space, evaluator, evaluatorOptions, budget, 1, seeds - 1, done -> {
+                    space, evaluator, evaluatorOptions, Budget.seconds(budget), 1, seeds - 1, done -> {
                         if (interactive) {
                             err.print("\r" + strategy.id() + " " + (done + 1) + "/" + seeds);
                             err.flush();

@@ -69,12 +69,33 @@ class CompareCommandTest {
         assertEquals("2", config.get("proxy_training").get("channels").asText());
     }
 
+    @Test
+    void anImagesBudgetIsChargedTheImagesOfTheProxyTrainings() throws Exception {
+        Path out = tmp.resolve("images");
+        // 64 images: 32 train the proxy networks for one epoch, so each trial processes 32 images
+        Cli r = Cli.run("compare", "--strategies", "random", "--seeds", "1", "--budget", "100", "--budget-unit",
+                "images", "--train-epochs", "1", "--train-limit", "64", "--workers", "1", "-O", "train.channels=2",
+                "-O", "train.cells=3", "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode random = Json.PRETTY.readTree(out.resolve("compare.json").toFile()).get("runs").get(0);
+        assertEquals(3, random.get("evaluations").asInt(), random.toString());
+        assertEquals(96, random.get("search_images").asLong(), random.toString());
+        List<String> trials = Files.readAllLines(out.resolve("random-seed0").resolve("trials.jsonl"));
+        assertEquals(3, trials.size());
+        assertEquals(32, Json.COMPACT.readTree(trials.get(0)).get("spent_images").asLong());
+        List<String> anytime = Files.readAllLines(out.resolve("anytime.csv"));
+        assertEquals("strategy,seed,cost_images,accuracy", anytime.get(0));
+        assertTrue(anytime.get(3).startsWith("random,0,96.000,"), anytime.toString());
+        assertEquals("images", Json.PRETTY.readTree(out.resolve("config.json").toFile()).get("budget_unit").asText());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--strategies=random                     | without darts among the strategies, --budget SECONDS is required",
+        "--strategies=random                     | without darts among the strategies, --budget AMOUNT is required",
         "--strategies=foo --budget=5             | unknown strategy 'foo' (known: darts, evolution, random, reinforce)",
         "--seeds=0                               | seeds must be positive, got 0",
         "--budget=0                              | budget must be a positive number of seconds, got 0.0",
+        "--budget=-5 --budget-unit=images        | budget must be a positive number of images, got -5.0",
         "--workers=0                             | workers must be positive, got 0",
         "-O=train.foo=1                          | unknown option 'train.foo' (known: train.batch-size, train.cells, "
                 + "train.channels, train.epochs, train.learning-rate)",

@@ -78,7 +78,7 @@ class ReproduceCommandTest {
         "--space=darts              | evaluator nb201-table evaluates only the nb201 space, not 'darts'",
         "--budget=0                 | budget must be a positive number of seconds, got 0.0",
         "--budget=-5                | budget must be a positive number of seconds, got -5.0",
-        "--budget=20                | a budget of 20.0 s does not cover a single evaluation of nb201-table",
+        "--budget=20                | a budget of 20 s does not cover a single evaluation of nb201-table",
         "--seeds=0                  | seeds must be positive, got 0",
         "--option=evolution=3       | option 'evolution' must be written ID.KEY=VALUE",
         "--option=evolution.size=3  | unknown option 'evolution.size' (known: evolution.population, evolution.sample-size)",

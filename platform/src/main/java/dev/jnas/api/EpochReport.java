@@ -18,6 +18,9 @@ import java.util.Map;
  * @param architecture the architecture derived after the epoch, as its space's canonical text (the
  *     genotype's compact JSON for DARTS, the {@code arch_str} for NAS-Bench-201)
  * @param elapsedSeconds wall seconds since the search started
+ * @param imagesProcessed images passed forward and backward by the search's update steps since it
+ *     started (for DARTS: the training and the validation batch of every step), the cost an
+ *     images-processed budget counts
  */
 public record EpochReport(
         @JsonProperty("epoch") int epoch,
@@ -28,5 +31,6 @@ public record EpochReport(
         @JsonProperty("alphas") Map<String, float[][]> alphas,
         @JsonProperty("genotype") Genotype genotype,
         @JsonProperty("architecture") String architecture,
-        @JsonProperty("elapsed_seconds") double elapsedSeconds) {
+        @JsonProperty("elapsed_seconds") double elapsedSeconds,
+        @JsonProperty("images_processed") long imagesProcessed) {
 }

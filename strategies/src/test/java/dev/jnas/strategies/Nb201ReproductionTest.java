@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.blackbox.Budget;
 import dev.jnas.api.blackbox.Options;
 import dev.jnas.api.space.Nb201Space;
 import dev.jnas.platform.search.RepeatedSearch;
@@ -51,7 +52,7 @@ class Nb201ReproductionTest {
 
     private static Summary run(SearchStrategy strategy, Nb201TableEvaluator table) {
         List<Run> runs = RepeatedSearch.run(strategy, Options.none(strategy.id()), Nb201Space.INSTANCE, table,
-                Options.none(table.id()), BUDGET, 0, SEEDS, done -> { });
+                Options.none(table.id()), Budget.seconds(BUDGET), 0, SEEDS, done -> { });
         for (Run r : runs) {
             assertTrue(r.spentSeconds() <= BUDGET, r.strategy() + " seed " + r.seed() + " spent " + r.spentSeconds());
         }

@@ -18,20 +18,27 @@ import dev.jnas.api.space.DiscreteSpace;
  *
  * @param space the space proposals come from
  * @param evaluator measures proposals; opened for this run
- * @param budgetSeconds the total cost, in the evaluator's seconds, the search may spend
+ * @param budget the total cost the search may spend: the evaluator's seconds or images processed
  * @param seed the seed of the strategy's random choices
  * @param options the strategy's options
  * @param <A> the architecture type
  */
-public record DiscreteProblem<A>(DiscreteSpace<A> space, EvaluationSession<A> evaluator, double budgetSeconds,
+public record DiscreteProblem<A>(DiscreteSpace<A> space, EvaluationSession<A> evaluator, Budget budget,
                                  long seed, Options options) {
 
     public DiscreteProblem {
-        if (space == null || evaluator == null || options == null) {
-            throw new IllegalArgumentException("space, evaluator and options are required");
+        if (space == null || evaluator == null || budget == null || options == null) {
+            throw new IllegalArgumentException("space, evaluator, budget and options are required");
         }
-        if (!(budgetSeconds > 0) || !Double.isFinite(budgetSeconds)) {
-            throw new JnasException("budget must be a positive number of seconds, got " + budgetSeconds);
-        }
+    }
+
+    /**
+     * A problem whose budget is {@code budgetSeconds} of the evaluator's seconds.
+     *
+     * @throws JnasException if the budget is not a positive, finite number
+     */
+    public DiscreteProblem(DiscreteSpace<A> space, EvaluationSession<A> evaluator, double budgetSeconds, long seed,
+                           Options options) {
+        this(space, evaluator, Budget.seconds(budgetSeconds), seed, options);
     }
 }

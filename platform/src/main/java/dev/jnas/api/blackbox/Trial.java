@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param number the trial's position, from 1
  * @param architecture the architecture's canonical text ({@link dev.jnas.api.space.DiscreteSpace#format})
  * @param evaluation what evaluating it gave
- * @param spentSeconds the budget spent after this trial, its own cost included
+ * @param spentSeconds the seconds spent after this trial, its own cost included
+ * @param spentImages the images processed after this trial, its own included
  * @param bestNumber the number of the best trial so far (this one included): highest reward, the
  *     earliest among equals
  * @param bestReward that trial's reward
@@ -20,6 +21,7 @@ public record Trial(
         @JsonProperty("architecture") String architecture,
         @JsonProperty("evaluation") Evaluation evaluation,
         @JsonProperty("spent_seconds") double spentSeconds,
+        @JsonProperty("spent_images") long spentImages,
         @JsonProperty("best_number") int bestNumber,
         @JsonProperty("best_reward") double bestReward,
         @JsonProperty("best_reported") double bestReported) {

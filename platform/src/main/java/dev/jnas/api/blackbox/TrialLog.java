@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * Spends a {@link DiscreteProblem}'s budget and records the history; every sample-based strategy
  * evaluates through one, so all follow the same rule.
  *
- * <p><b>Budget rule</b> (NAS-Bench-201's): a query whose cost would take the total past the budget
+ * <p><b>Budget rule</b> (NAS-Bench-201's): a query whose cost — in the budget's unit, seconds or
+ * images processed — would take the total past the budget
  * is discarded — neither charged nor recorded — and ends the search; {@link #exhausted()} is then
  * true and every later {@link #evaluate} is refused. The total spent therefore never exceeds the
  * budget. With a table the discarded query costs nothing; an evaluator that trains has done the
@@ -34,12 +35,18 @@ public final class TrialLog<A> {
     private A bestArchitecture;
     private Trial best;
     private double spent;
+    private long spentImages;
     private boolean exhausted;
 
     /** @param listener told of every recorded trial, e.g. a search listener's {@code onTrial} */
     public TrialLog(DiscreteProblem<A> problem, Consumer<Trial> listener) {
         this.problem = problem;
         this.listener = listener;
+    }
+
+    /** The budget this log spends. */
+    public Budget budget() {
+        return problem.budget();
     }
 
     /**
@@ -83,20 +90,24 @@ public final class TrialLog<A> {
     }
 
     private Optional<Trial> record(A architecture, Evaluation evaluation) {
-        if (spent + evaluation.seconds() > problem.budgetSeconds()) {
+        Budget budget = problem.budget();
+        double before = budget.unit() == Budget.Unit.SECONDS ? spent : spentImages;
+        if (before + budget.cost(evaluation) > budget.amount()) {
             exhausted = true;
             return Optional.empty();
         }
         spent += evaluation.seconds();
+        spentImages += evaluation.images();
         int number = trials.size() + 1;
         String text = problem.space().format(architecture);
         Trial trial;
         if (best == null || evaluation.reward() > best.evaluation().reward()) {
-            trial = new Trial(number, text, evaluation, spent, number, evaluation.reward(), evaluation.reported());
+            trial = new Trial(number, text, evaluation, spent, spentImages, number, evaluation.reward(),
+                    evaluation.reported());
             best = trial;
             bestArchitecture = architecture;
         } else {
-            trial = new Trial(number, text, evaluation, spent, best.number(), best.evaluation().reward(),
+            trial = new Trial(number, text, evaluation, spent, spentImages, best.number(), best.evaluation().reward(),
                     best.evaluation().reported());
         }
         trials.add(trial);
@@ -109,9 +120,14 @@ public final class TrialLog<A> {
         return exhausted;
     }
 
-    /** The budget spent so far. */
+    /** The seconds spent so far. */
     public double spentSeconds() {
         return spent;
+    }
+
+    /** The images processed so far. */
+    public long spentImages() {
+        return spentImages;
     }
 
     /** The recorded trials, in order; unmodifiable. */

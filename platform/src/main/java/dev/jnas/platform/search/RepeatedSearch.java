@@ -5,6 +5,7 @@ import dev.jnas.api.Evaluator;
 import dev.jnas.api.SearchListener;
 import dev.jnas.api.SearchResult;
 import dev.jnas.api.SearchStrategy;
+import dev.jnas.api.blackbox.Budget;
 import dev.jnas.api.blackbox.DiscreteProblem;
 import dev.jnas.api.blackbox.EvaluationSession;
 import dev.jnas.api.blackbox.EvaluationSettings;
@@ -28,7 +29,7 @@ import java.util.function.IntConsumer;
  *
  * <pre>{@code
  * List<Run> runs = RepeatedSearch.run(strategy, options, Nb201Space.INSTANCE, table, tableOptions,
- *         12000, 0, 100, done -> {});
+ *         Budget.seconds(12000), 0, 100, done -> {});
  * Summary s = RepeatedSearch.summarise(strategy.id(), runs);
  * }</pre>
  */
@@ -46,7 +47,8 @@ public final class RepeatedSearch {
      * @param reward its reward when it was evaluated
      * @param reported its reported result (test accuracy)
      * @param trials the number of evaluations within the budget
-     * @param spentSeconds the budget spent
+     * @param spentSeconds the seconds spent
+     * @param spentImages the images the evaluations processed
      * @param history every trial, for anytime curves
      */
     public record Run(
@@ -57,6 +59,7 @@ public final class RepeatedSearch {
             @JsonProperty("reported") double reported,
             @JsonProperty("trials") int trials,
             @JsonProperty("spent_seconds") double spentSeconds,
+            @JsonProperty("spent_images") long spentImages,
             @JsonProperty("history") List<Trial> history) {
     }
 
@@ -90,14 +93,14 @@ public final class RepeatedSearch {
      *     and the evaluator do for bad options
      */
     public static List<Run> run(SearchStrategy strategy, Options strategyOptions, DiscreteSpace<?> space,
-                                Evaluator evaluator, Options evaluatorOptions, double budgetSeconds, long first,
+                                Evaluator evaluator, Options evaluatorOptions, Budget budget, long first,
                                 int count, IntConsumer progress) {
         if (count < 0) {
             throw new IllegalArgumentException("negative run count " + count);
         }
         List<Run> runs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            runs.add(once(strategy, strategyOptions, space, evaluator, evaluatorOptions, budgetSeconds, first + i));
+            runs.add(once(strategy, strategyOptions, space, evaluator, evaluatorOptions, budget, first + i));
             progress.accept(i + 1);
         }
         return runs;
@@ -105,29 +108,29 @@ public final class RepeatedSearch {
 
     /** One run of {@code strategy} with {@code seed}, for an evaluator that runs no trainings. */
     public static <A> Run once(SearchStrategy strategy, Options strategyOptions, DiscreteSpace<A> space,
-                               Evaluator evaluator, Options evaluatorOptions, double budgetSeconds, long seed) {
-        return once(strategy, strategyOptions, space, evaluator, evaluatorOptions, TrialRunner.NONE, budgetSeconds,
-                seed);
+                               Evaluator evaluator, Options evaluatorOptions, Budget budget, long seed) {
+        return once(strategy, strategyOptions, space, evaluator, evaluatorOptions, TrialRunner.NONE, budget, seed);
     }
 
     /** One run of {@code strategy} with {@code seed}, whose evaluator trains through {@code runner}. */
     public static <A> Run once(SearchStrategy strategy, Options strategyOptions, DiscreteSpace<A> space,
                                Evaluator evaluator, Options evaluatorOptions, TrialRunner runner,
-                               double budgetSeconds, long seed) {
+                               Budget budget, long seed) {
         SearchResult result;
         try (EvaluationSession<A> session = evaluator.open(space,
                 new EvaluationSettings(seed * EVALUATOR_SEED_MIX + 1, evaluatorOptions, runner))) {
-            DiscreteProblem<A> problem = new DiscreteProblem<>(space, session, budgetSeconds, seed, strategyOptions);
+            DiscreteProblem<A> problem = new DiscreteProblem<>(space, session, budget, seed, strategyOptions);
             result = strategy.search(new DiscreteSearchContext(problem, new SearchListener() { }, null));
         }
         Trial best = result.best();
         if (best == null) {
-            throw new JnasException("a budget of " + budgetSeconds + " s does not cover a single evaluation of "
+            throw new JnasException("a budget of " + budget + " does not cover a single evaluation of "
                     + evaluator.id() + " (strategy " + strategy.id() + ", seed " + seed + ")");
         }
         List<Trial> trials = result.trials();
+        Trial last = trials.get(trials.size() - 1);
         return new Run(strategy.id(), seed, best.architecture(), best.evaluation().reward(),
-                best.evaluation().reported(), trials.size(), trials.get(trials.size() - 1).spentSeconds(), trials);
+                best.evaluation().reported(), trials.size(), last.spentSeconds(), last.spentImages(), trials);
     }
 
     /** Mean and standard deviation of the reported results, and mean reward and trials. */

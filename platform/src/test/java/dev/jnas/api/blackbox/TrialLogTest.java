@@ -19,8 +19,12 @@ class TrialLogTest {
     private static final Nb201Cell A = Nb201Cell.fromOpsCode("333132");
     private static final Nb201Cell B = Nb201Cell.fromOpsCode("111111");
 
-    /** Reward = the number of nor_conv_3x3 edges; reported = 10 × reward; cost = 4 s. */
+    /** Reward = the number of nor_conv_3x3 edges; reported = 10 × reward; cost = 4 s and 100 images. */
     private static DiscreteProblem<Nb201Cell> problem(double budget) {
+        return problem(Budget.seconds(budget));
+    }
+
+    private static DiscreteProblem<Nb201Cell> problem(Budget budget) {
         EvaluationSession<Nb201Cell> session = cell -> {
             double convs = cell.ops().stream().filter("nor_conv_3x3"::equals).count();
             return new Evaluation(convs, 10 * convs, 4, 100);
@@ -55,6 +59,21 @@ class TrialLogTest {
     }
 
     @Test
+    void anImagesBudgetCountsTheImagesProcessedNotTheSeconds() {
+        // 250 images: two queries of 100 fit, the third would pass the budget; seconds play no part
+        TrialLog<Nb201Cell> log = new TrialLog<>(problem(Budget.images(250)), t -> { });
+        assertTrue(log.evaluate(A).isPresent());
+        assertTrue(log.evaluate(B).isPresent());
+        assertTrue(log.evaluate(A).isEmpty());
+        assertTrue(log.exhausted());
+        assertEquals(200, log.spentImages());
+        assertEquals(8, log.spentSeconds());
+        assertEquals(List.of(100L, 200L), log.trials().stream().map(Trial::spentImages).toList());
+        assertEquals("250 images", log.budget().toString());
+        assertEquals("12000 s", Budget.seconds(12000).toString());
+    }
+
+    @Test
     void theBestSoFarIsTheHighestRewardAndTheEarliestAmongEquals() {
         TrialLog<Nb201Cell> log = new TrialLog<>(problem(100), t -> { });
         assertTrue(log.best().isEmpty());
@@ -74,6 +93,8 @@ class TrialLogTest {
     void badBudgetsAndOptionsAreUserErrors() {
         assertThrows(JnasException.class, () -> problem(0));
         assertThrows(JnasException.class, () -> problem(Double.NaN));
+        assertEquals("budget must be a positive number of images, got -1.0",
+                assertThrows(JnasException.class, () -> Budget.images(-1)).getMessage());
         Options options = new Options("evolution", Map.of("population", "x", "sample-size", "0", "rate", "2"));
         assertEquals("option evolution.population: not an integer: 'x'",
                 assertThrows(JnasException.class, () -> options.integer("population", 10, 1)).getMessage());

@@ -49,6 +49,7 @@ public class DartsSearchStrategy implements SearchStrategy {
     private static final String CORRECT = "train_correct";
     private static final String SEEN = "train_seen";
     private static final String ELAPSED = "elapsed_seconds";
+    private static final String IMAGES = "images_processed";
 
     @Override
     public String id() {
@@ -82,6 +83,7 @@ public class DartsSearchStrategy implements SearchStrategy {
                     .orElse(new CheckpointState(0, 0, Map.of(), List.of()));
             List<EpochReport> history = new ArrayList<>(resumed.history());
             double elapsedBefore = resumed.counter(ELAPSED, 0);
+            long images = (long) resumed.counter(IMAGES, 0);
             listener.onStart(s.epochs(), steps);
             for (int epoch = resumed.epoch(); epoch < s.epochs(); epoch++) {
                 double lr = schedule.at(epoch);
@@ -111,13 +113,14 @@ public class DartsSearchStrategy implements SearchStrategy {
                         lossSum += lossAndCorrect[0] * trainBatch.size();
                         correct += (long) lossAndCorrect[1];
                         seen += trainBatch.size();
+                        images += trainBatch.size() + validBatch.size();
                         scope.suppressNotUsedWarning();
                     }
                     listener.onStep(new StepProgress(epoch + 1, step + 1, steps, lossSum / seen, (double) correct / seen));
                     int done = step + 1;
                     if (checkpoints.interval() > 0 && done % checkpoints.interval() == 0 && done < steps) {
                         checkpoints.save(new CheckpointState(epoch, done, Map.of(LOSS_SUM, lossSum,
-                                        CORRECT, (double) correct, SEEN, (double) seen,
+                                        CORRECT, (double) correct, SEEN, (double) seen, IMAGES, (double) images,
                                         ELAPSED, elapsedBefore + seconds(start)), history),
                                 supernet.block(), optimizers);
                     }
@@ -132,11 +135,11 @@ public class DartsSearchStrategy implements SearchStrategy {
                 EpochReport report = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen,
                         validation[0], validation[1], alphas,
                         derived.value() instanceof Genotype genotype ? genotype : null, derived.text(),
-                        elapsedBefore + seconds(start));
+                        elapsedBefore + seconds(start), images);
                 history.add(report);
                 listener.onEpoch(report);
-                checkpoints.save(new CheckpointState(epoch + 1, 0, Map.of(ELAPSED, report.elapsedSeconds()), history),
-                        supernet.block(), optimizers);
+                checkpoints.save(new CheckpointState(epoch + 1, 0, Map.of(ELAPSED, report.elapsedSeconds(),
+                                IMAGES, (double) images), history), supernet.block(), optimizers);
             }
             Genotype genotype = history.isEmpty() ? null : history.get(history.size() - 1).genotype();
             return new SearchResult(genotype, history);
