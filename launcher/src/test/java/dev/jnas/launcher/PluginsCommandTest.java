@@ -1,5 +1,9 @@
 package dev.jnas.launcher;
 
+import static dev.jnas.platform.plugin.TestPlugins.compile;
+import static dev.jnas.platform.plugin.TestPlugins.identityOperation;
+import static dev.jnas.platform.plugin.TestPlugins.jar;
+import static dev.jnas.platform.plugin.TestPlugins.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +59,25 @@ class PluginsCommandTest {
         Cli search = Cli.run("search", "--dry-run", "--plugins-dir", tmp.resolve("absent").toString());
         assertEquals(2, search.exitCode());
         assertTrue(search.errorLine().contains("absent"), search.err());
+    }
+
+    @Test
+    void twoPluginsWithOneOperationIdAreAOneLineUserErrorNamingBoth() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("clash"));
+        Path first = jar(dir.resolve("first-ops.jar"), manifest("first-ops", Map.of()),
+                compile(tmp, Map.of("first.SkipOperation", identityOperation("first.SkipOperation", "skip_connect"))),
+                false);
+        Path second = jar(dir.resolve("second-ops.jar"), manifest("second-ops", Map.of()),
+                compile(tmp, Map.of("second.SkipOperation", identityOperation("second.SkipOperation", "skip_connect"))),
+                false);
+
+        String line = Cli.userError("plugins", "--plugins-dir", dir.toString());
+
+        assertTrue(line.startsWith("jnas: operation 'skip_connect' is provided by two plugins: "), line);
+        assertTrue(line.contains("first-ops") && line.contains(first.getFileName().toString()), line);
+        assertTrue(line.contains("second-ops") && line.contains(second.getFileName().toString()), line);
+        String search = Cli.userError("search", "--dry-run", "--plugins-dir", dir.toString());
+        assertEquals(line, search);
     }
 
     @Test

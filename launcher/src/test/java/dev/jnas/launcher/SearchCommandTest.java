@@ -146,14 +146,41 @@ class SearchCommandTest {
         assertTrue(r.errorLine().contains("unknown space 'nb101'") && r.errorLine().contains("nb201"), r.err());
     }
 
-    @Test
-    void nonPositiveSizesAreUserErrors() {
-        for (String option : List.of("--epochs", "--batch-size", "--channels", "--cells")) {
-            Cli r = Cli.run("search", option, "0", "--output", tmp.resolve("x").toString());
-            assertEquals(2, r.exitCode(), option);
-            assertTrue(r.errorLine().contains("must be positive"), r.err());
-        }
+    @ParameterizedTest
+    @CsvSource({
+        "--epochs, 0, epochs",
+        "--batch-size, 0, batch size",
+        "--channels, 0, channels",
+        "--cells, 0, cells",
+        "--epochs, -1, epochs",
+        "--batch-size, -16, batch size",
+        "--channels, -3, channels",
+        "-C, -3, channels",
+        "--cells, -8, cells",
+    })
+    void nonPositiveSizesAreUserErrors(String option, String value, String name) {
+        String line = Cli.userError("search", option, value, "--output", tmp.resolve("x").toString());
+        assertEquals("jnas: " + name + " must be positive, got " + value, line);
         assertFalse(Files.exists(tmp.resolve("x")));
+    }
+
+    @Test
+    void verboseShowsTheStackTraceOfAUserError() {
+        String line = Cli.userError("search", "--epochs", "-1", "--output", tmp.resolve("x").toString());
+        Cli verbose = Cli.run("search", "--verbose", "--epochs", "-1", "--output", tmp.resolve("x").toString());
+        assertEquals(2, verbose.exitCode());
+        List<String> lines = verbose.err().strip().lines().toList();
+        assertEquals(line, lines.get(0));
+        assertTrue(lines.size() > 1 && lines.get(1).contains("JnasException"), verbose.err());
+        assertTrue(lines.stream().anyMatch(l -> l.strip().startsWith("at dev.jnas.")), verbose.err());
+        assertFalse(Files.exists(tmp.resolve("x")));
+    }
+
+    @Test
+    void anUnknownRegularizerIsAUserErrorNamingIt() {
+        String line = Cli.userError("search", "--regularizer", "nosuch", "--output", tmp.resolve("x").toString());
+        assertTrue(line.startsWith("jnas: unknown regularizer 'nosuch' (known: "), line);
+        assertFalse(Files.exists(tmp.resolve("x")), "a failed start must not leave a run directory");
     }
 
     @Test

@@ -97,6 +97,34 @@ class SampleStrategiesTest {
         }
     }
 
+    @Test
+    void evolutionMutatesTheBestMemberOfItsTournament() {
+        // Every cell has its own reward, so the best of a population is one cell. A tournament of 200
+        // draws (with replacement) from 5 members misses the best with probability 0.8^200 < 1e-19,
+        // so each child must be one mutation away from the best of the 5 trials before it; a
+        // tournament of one draws any member, and some child then is not.
+        assertEquals(-1, firstChildNotOfTheBest("200"));
+        assertTrue(firstChildNotOfTheBest("1") >= 0, "a tournament of one picked the best member every time");
+    }
+
+    /** The first trial of a 5-member evolution that is no mutation of the best of the 5 before it, or -1. */
+    private static int firstChildNotOfTheBest(String sampleSize) {
+        List<Trial> trials = Searches.run(new RegularizedEvolutionSearchStrategy(), Nb201Space.INSTANCE,
+                cell -> new Evaluation(cell.ordinal(), 0, 10, 1), 1000, 2,
+                Map.of("population", "5", "sample-size", sampleSize)).trials();
+        assertEquals(100, trials.size());
+        for (int n = 5; n < trials.size(); n++) {
+            Trial best = trials.get(n - 5);
+            for (int p = n - 4; p < n; p++) {
+                best = trials.get(p).evaluation().reward() > best.evaluation().reward() ? trials.get(p) : best;
+            }
+            if (!differInOneEdge(Nb201Cell.parse(trials.get(n).architecture()), Nb201Cell.parse(best.architecture()))) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
     private static boolean differInOneEdge(Nb201Cell a, Nb201Cell b) {
         int differ = 0;
         for (int e = 0; e < Nb201Cell.EDGES; e++) {

@@ -54,7 +54,8 @@ public final class TrialWorker {
             } catch (JnasException e) {
                 response = new Response(null, e.getMessage());
             } catch (IOException | RuntimeException e) {
-                response = new Response(null, "internal error in a trial worker: " + e);
+                response = new Response(null, "internal error in a trial worker: "
+                        + e.toString().lines().findFirst().orElse(""));
             }
             out.println(PREFIX + Json.line(response));
             out.flush();

@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * bind, and each worker's thread count is the machine's cores divided among the workers).
  *
  * <p>A worker is any command that speaks {@link TrialWorker}'s protocol on its standard input and
- * output ({@code jnas worker ...}); its standard error goes to {@code log-<n>.txt} in the log
- * folder. Requests queue and go to the first free worker. A worker that dies fails its request with
- * a one-line {@link JnasException} naming its log; the others go on, and when none is left every
- * waiting request fails. {@link #close()} ends the workers' input and stops them.
+ * output ({@code jnas worker ...}); its standard error goes to {@code worker-<n>.log} in the log
+ * folder. Requests queue and go to the first free worker. A worker that dies, or gives an answer
+ * that cannot be read (it is then given up), fails its request with a one-line
+ * {@link JnasException} naming its log; the others go on, and when none is left every waiting
+ * request fails. {@link #close()} ends the workers' input and stops them.
  */
 public final class WorkerPool implements TrialRunner {
 
@@ -104,7 +105,15 @@ public final class WorkerPool implements TrialRunner {
                 }
                 in.println(TrialWorker.PREFIX + Json.line(pending.request()));
                 in.flush();
-                TrialWorker.Response response = read(out);
+                TrialWorker.Response response;
+                try {
+                    response = read(out);
+                } catch (IOException e) {
+                    LOG.warn("unreadable answer from a trial worker", e);
+                    pending.result().completeExceptionally(new JnasException(
+                            "a trial worker gave an unreadable answer (" + firstLine(e) + "); see " + log));
+                    return;
+                }
                 if (response == null) {
                     pending.result().completeExceptionally(died(process, log));
                     return;
@@ -117,8 +126,6 @@ public final class WorkerPool implements TrialRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.warn("trial worker output unreadable", e);
         } finally {
             in.close();
             if (alive.decrementAndGet() == 0) {
@@ -136,6 +143,12 @@ public final class WorkerPool implements TrialRunner {
             }
         }
         return null;
+    }
+
+    /** The first line of an exception's message, for a one-line message. */
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     private JnasException died(Process process, Path log) {

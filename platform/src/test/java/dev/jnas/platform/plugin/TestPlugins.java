@@ -34,9 +34,10 @@ import org.pf4j.ExtensionPoint;
 /**
  * Builds plugin jars for tests, the way a third party would: compiles extension sources against
  * the jnas API, DJL and PF4J (with PF4J's annotation processor writing
- * {@code META-INF/extensions.idx}) and packs them with a plugin manifest.
+ * {@code META-INF/extensions.idx}) and packs them with a plugin manifest. Public for the launcher's
+ * tests, which load such jars through the command line.
  */
-final class TestPlugins {
+public final class TestPlugins {
 
     private TestPlugins() {
     }
@@ -59,7 +60,7 @@ final class TestPlugins {
      * Compiles {@code sources} (class name to source text) into a new folder under {@code work}
      * and checks that PF4J's annotation processor indexed the extensions.
      */
-    static Path compile(Path work, Map<String, String> sources) {
+    public static Path compile(Path work, Map<String, String> sources) {
         try {
             Path src = Files.createTempDirectory(work, "src");
             Path classes = Files.createTempDirectory(work, "classes");
@@ -95,7 +96,7 @@ final class TestPlugins {
     }
 
     /** Source of an {@code Operation} extension with this id whose block returns its input. */
-    static String identityOperation(String className, String id) {
+    public static String identityOperation(String className, String id) {
         int dot = className.lastIndexOf('.');
         return """
                 package %s;
@@ -119,7 +120,7 @@ final class TestPlugins {
     }
 
     /** A manifest with {@code Plugin-Id}, {@code Plugin-Version} 0.1.0 and {@code extra} attributes. */
-    static Manifest manifest(String pluginId, Map<String, String> extra) {
+    public static Manifest manifest(String pluginId, Map<String, String> extra) {
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -133,7 +134,7 @@ final class TestPlugins {
      * Writes a jar with {@code manifest} (none when null), the files of {@code classes} (may be
      * null) and, when {@code bundleDjl}, every {@code ai/djl/} entry of the DJL api jar.
      */
-    static Path jar(Path jar, Manifest manifest, Path classes, boolean bundleDjl) {
+    public static Path jar(Path jar, Manifest manifest, Path classes, boolean bundleDjl) {
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = manifest == null ? new JarOutputStream(file) : new JarOutputStream(file, manifest)) {
             if (classes != null) {
