@@ -195,17 +195,10 @@ final class SearchCommand implements Callable<Integer> {
         Device device = session.device();
         Extensions plugins = session.plugins();
         Map<String, Operation> operations = session.operations();
-        SearchStrategy searchStrategy = plugins.get(SearchStrategy.class, settings.strategy());
-        if (!searchStrategy.usesSupernet()) {
-            throw new JnasException("strategy '" + searchStrategy.id() + "' samples architectures for an evaluator;"
-                    + " jnas search runs supernet strategies (e.g. darts); try: jnas reproduce nb201 --strategies "
-                    + searchStrategy.id());
-        }
-        HypergradientEstimator hypergradient = plugins.get(HypergradientEstimator.class, settings.estimator());
-        List<Regularizer> chosen = new ArrayList<>();
-        for (String id : settings.regularizers()) {
-            chosen.add(plugins.get(Regularizer.class, id));
-        }
+        Chosen extensions = Chosen.of(plugins, settings);
+        SearchStrategy searchStrategy = extensions.strategy();
+        HypergradientEstimator hypergradient = extensions.estimator();
+        List<Regularizer> chosen = extensions.regularizers();
         Supernets.resolve(Supernets.operations(settings.space()), operations);
         SearchData searchData = Datasets.load(DataOptions.source(dataToken), info, settings.seed(),
                 settings.trainPortion(), settings.trainLimit());
@@ -281,9 +274,29 @@ final class SearchCommand implements Callable<Integer> {
                 : settings.cells() + " cells";
     }
 
+    /** The extensions a search runs with, resolved (and so checked) before anything is built or read. */
+    private record Chosen(SearchStrategy strategy, HypergradientEstimator estimator, List<Regularizer> regularizers) {
+
+        static Chosen of(Extensions plugins, SearchSettings settings) {
+            SearchStrategy strategy = plugins.get(SearchStrategy.class, settings.strategy());
+            if (!strategy.usesSupernet()) {
+                throw new JnasException("strategy '" + strategy.id() + "' samples architectures for an evaluator;"
+                        + " jnas search runs supernet strategies (e.g. darts); try: jnas reproduce nb201 --strategies "
+                        + strategy.id());
+            }
+            HypergradientEstimator estimator = plugins.get(HypergradientEstimator.class, settings.estimator());
+            List<Regularizer> regularizers = new ArrayList<>();
+            for (String id : settings.regularizers()) {
+                regularizers.add(plugins.get(Regularizer.class, id));
+            }
+            return new Chosen(strategy, estimator, List.copyOf(regularizers));
+        }
+    }
+
     private int dryRun(DatasetInfo info, SearchSettings settings) {
         PrintWriter out = spec.commandLine().getOut();
         Session session = Session.start(common, runOptions.threadCount());
+        Chosen.of(session.plugins(), settings);
         Engine engine = session.engine();
         Device device = session.device();
         Map<String, Operation> operations = session.operations();

@@ -181,6 +181,10 @@ class SearchCommandTest {
         String line = Cli.userError("search", "--regularizer", "nosuch", "--output", tmp.resolve("x").toString());
         assertTrue(line.startsWith("jnas: unknown regularizer 'nosuch' (known: "), line);
         assertFalse(Files.exists(tmp.resolve("x")), "a failed start must not leave a run directory");
+        // a dry run checks the ids it would run with too
+        assertEquals(line, Cli.userError("search", "--dry-run", "--regularizer", "nosuch"));
+        assertTrue(Cli.userError("search", "--dry-run", "--estimator", "nosuch")
+                .startsWith("jnas: unknown hypergradient estimator 'nosuch'"));
     }
 
     @Test
