@@ -249,7 +249,8 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private TrainSettings settings(DatasetInfo info) {
+    /** The settings this command line resolves to on {@code info}: explicit options over the preset's (paper without one). */
+    TrainSettings settings(DatasetInfo info) {
         Defaults base = (preset == null ? Preset.paper : preset).defaults;
         TrainSettings paper = TrainSettings.darts(info, seed);
         Augmentation augmentation = Augmentation.darts(info, cutout != null ? cutout : base.cutout());

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -216,14 +218,22 @@ class ResumeTest {
     }
 
     @Test
-    void aDivergingTrainingStopsWithExitCode3() throws Exception {
+    void aDivergingTrainingStopsWithExitCode3AndNamesTheStepAndTheLastGoodCheckpoint() throws Exception {
         Path dir = tmp.resolve("diverged-train");
         Cli r = Cli.run("train", "--epochs", "1", "--batch-size", "8", "-C", "2", "--cells", "3", "--train-limit", "64",
                 "--learning-rate", "1e38", "--checkpoint-every", "1", "--output", dir.toString());
         assertEquals(3, r.exitCode(), r.err());
         List<String> lines = r.err().strip().lines().toList();
-        String line = lines.get(lines.size() - 1);
-        assertTrue(line.contains("last good checkpoint: " + dir.resolve("checkpoint.bin")), r.err());
-        assertTrue(FileCheckpoints.peek(new RunDirectory(dir)).step() > 0, "the good checkpoint is kept");
+        assertEquals(2, lines.size(), "the start line, then the failure in one line:\n" + r.err());
+        assertTrue(lines.get(0).startsWith("jnas: training darts-v2"), r.err());
+        String line = lines.get(1);
+        Matcher m = Pattern.compile("jnas: the training loss is (NaN|-?Infinity) at epoch 1, step (\\d+); "
+                + "last good checkpoint: (.+) \\(epoch 1, step (\\d+)\\)").matcher(line);
+        assertTrue(m.matches(), line);
+        assertEquals(dir.resolve("checkpoint.bin").toString(), m.group(3), line);
+        CheckpointState kept = FileCheckpoints.peek(new RunDirectory(dir));
+        assertTrue(kept.step() > 0 && kept.epoch() == 0, "a mid-epoch checkpoint is kept: " + kept);
+        assertEquals(kept.step(), Integer.parseInt(m.group(4)), "the message names the checkpoint on disk");
+        assertEquals(kept.step() + 1, Integer.parseInt(m.group(2)), "the loss diverged on the step after it");
     }
 }

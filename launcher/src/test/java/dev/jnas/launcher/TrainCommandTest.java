@@ -80,6 +80,7 @@ class TrainCommandTest {
         JsonNode first = Json.PRETTY.readTree(lines.get(0));
         JsonNode last = Json.PRETTY.readTree(lines.get(1));
         assertEquals(0.025, first.get("learning_rate").asDouble(), 1e-12);
+        assertEquals(0.0125, last.get("learning_rate").asDouble(), 1e-12, "cosine from 0.025 to 0 over 2 epochs");
         assertEquals(0.0, first.get("drop_prob").asDouble());
         assertEquals(0.1, last.get("drop_prob").asDouble(), 1e-12, "0.2 · epoch 1 / 2 epochs");
         assertEquals(64, last.get("images").asLong());
@@ -106,6 +107,9 @@ class TrainCommandTest {
         assertTrue(settings.get("auxiliary").asBoolean());
         assertEquals(0.4, settings.get("auxiliary_weight").asDouble());
         assertEquals(3e-4, settings.get("weight_decay").asDouble());
+        assertEquals(0.9, settings.get("momentum").asDouble());
+        assertEquals(5.0, settings.get("gradient_clip").asDouble());
+        assertEquals(0.0, settings.get("learning_rate_min").asDouble());
         assertTrue(config.get("versions").has("pytorch"));
         assertTrue(Files.exists(out.resolve("jnas.log")));
         assertTrue(r.err().contains("epoch 2/2") && r.err().contains("test acc"), r.err());

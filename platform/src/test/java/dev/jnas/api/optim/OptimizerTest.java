@@ -2,6 +2,7 @@ package dev.jnas.api.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -94,5 +95,18 @@ class OptimizerTest {
         assertEquals(0.025, s.at(0), 1e-12);
         assertEquals(0.013, s.at(25), 1e-12);
         assertEquals(0.001, s.at(50), 1e-12);
+    }
+
+    @Test
+    void theTrainingProtocolsCosineFallsSteadilyToZero() {
+        CosineSchedule s = new CosineSchedule(0.025, 0, 600);
+        assertEquals(0.025, s.at(0));
+        assertEquals(0.0125, s.at(300), 1e-15);
+        assertEquals(0.0, s.at(600), 1e-18);
+        for (int e = 1; e <= 600; e++) {
+            assertTrue(s.at(e) < s.at(e - 1), "falls at epoch " + e);
+            assertTrue(s.at(e) >= 0, "never below 0 at epoch " + e);
+        }
+        assertTrue(s.at(599) < 2e-7, "the last trained epoch is almost at 0: " + s.at(599));
     }
 }
