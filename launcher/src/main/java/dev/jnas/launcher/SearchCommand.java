@@ -296,13 +296,13 @@ final class SearchCommand implements Callable<Integer> {
     private int dryRun(DatasetInfo info, SearchSettings settings) {
         PrintWriter out = spec.commandLine().getOut();
         Session session = Session.start(common, runOptions.threadCount());
-        Chosen.of(session.plugins(), settings);
         Engine engine = session.engine();
         Device device = session.device();
         Map<String, Operation> operations = session.operations();
         try (NDManager manager = engine.newBaseManager(device)) {
             engine.setRandomSeed((int) seed);
             Supernet net = Supernets.build(manager, settings, operations, info, List.of());
+            Chosen.of(session.plugins(), settings);
             SupernetSummary summary = SupernetSummary.of(net, info);
             if (runOptions.json) {
                 out.print(Json.pretty(summary));
