@@ -179,7 +179,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new JnasException(resume + " is not a jnas search run (" + run.config() + " describes no search)");
         }
         CheckpointState state = FileCheckpoints.check(run, FileCheckpoints.fingerprint(config.settings()));
-        RunRecorder.truncateMetrics(run, state.history().size());
+        RunRecorder.resumeMetrics(run, state.history());
         return execute(config.settings(), config.data(), resume, true, config.arguments());
     }
 

@@ -148,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
         Json.write(run.config(), new TrainConfig("train", List.of(spec.commandLine().getParseResult().originalArgs()
                 .toArray(new String[0])), genotype, chosen, settings, data.token(info), session.device().toString(),
                 runOptions.threadCount(), SearchCommand.versions(engine), SearchCommand.pluginVersions(session.plugins())));
-        return execute(session, run, genotype, chosen, settings, data.token(info), images, false, List.of());
+        return execute(session, run, genotype, chosen, settings, data.token(info), images, false);
     }
 
     /** Continues the training in {@code --resume DIR} from its last checkpoint, with its own settings. */
@@ -170,17 +170,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new JnasException(resume + " is not a jnas training run (" + run.config() + " describes no training)");
         }
         CheckpointState state = FileCheckpoints.check(run, fingerprint(config.settings(), config.genotype()));
-        RunRecorder.truncateMetrics(run, state.epoch());
-        List<TrainEpoch> earlier = new ArrayList<>();
-        if (Files.exists(run.metrics())) {
-            for (String line : Files.readAllLines(run.metrics())) {
-                try {
-                    earlier.add(Json.COMPACT.readValue(line, TrainEpoch.class));
-                } catch (IOException e) {
-                    throw new JnasException("bad line in " + run.metrics() + ": " + ErrorHandling.firstLine(e.getMessage()));
-                }
-            }
-        }
+        RunRecorder.resumeMetrics(run, Trainer.readHistory(state));
         if (!common.verbose) {
             LogSink.toFile(run.log());
         }
@@ -189,8 +179,7 @@ final class TrainCommand implements Callable<Integer> {
         Genotype chosen = config.genotype().validate(List.copyOf(session.operations().keySet()));
         SearchData images = Datasets.load(DataOptions.source(config.data()), info, config.settings().seed(), 1.0,
                 config.settings().trainLimit());
-        return execute(session, run, config.genotypeSource(), chosen, config.settings(), config.data(), images, true,
-                earlier);
+        return execute(session, run, config.genotypeSource(), chosen, config.settings(), config.data(), images, true);
     }
 
     private static String fingerprint(TrainSettings settings, Genotype genotype) {
@@ -198,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int execute(Session session, RunDirectory run, String source, Genotype chosen, TrainSettings settings,
-                        String dataToken, SearchData images, boolean resuming, List<TrainEpoch> earlier)
+                        String dataToken, SearchData images, boolean resuming)
             throws IOException {
         Engine engine = session.engine();
         DatasetInfo info = DatasetInfo.byName(settings.dataset());
@@ -216,7 +205,7 @@ final class TrainCommand implements Callable<Integer> {
             try (Trainer trainer = new Trainer(network, settings, settings.augmentation().applyTo(images.train()),
                     images.test(), manager, List.of(TrainListener.appendingTo(run.metrics()),
                     new ProgressBar(err, System.console() != null)), checkpoints)) {
-                result = trainer.resumingAfter(earlier).run();
+                result = trainer.run();
             }
             ByteArrayOutputStream weights = new ByteArrayOutputStream();
             network.saveParameters(new DataOutputStream(weights));

@@ -86,8 +86,13 @@ class ResumeTest {
         assertTrue(atKill != null, "no mid-epoch checkpoint before the child ended: " + read(tmp.resolve("killed.log")));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
         assertTrue(atKill.step() > 0 && atKill.epoch() < 2, "killed in the middle of an epoch: " + atKill);
+        CheckpointState onDisk = FileCheckpoints.peek(run);
+        assertTrue(onDisk.epoch() < 2, "the run was not over when it was killed: " + onDisk);
         assertEquals(0, runToEnd(tmp.resolve("resumed.log"), List.of(args.get(0), "--resume", killed.toString(),
                 "--threads", "1")), () -> read(tmp.resolve("resumed.log")));
+        String where = "(epoch " + (onDisk.epoch() + 1) + ", step " + onDisk.step() + ")";
+        assertTrue(read(run.log()).contains("resumed from " + run.checkpoint() + " " + where),
+                () -> "the resumed run did not continue from the checkpoint " + where + ": " + read(run.log()));
     }
 
     @Test
@@ -109,6 +114,9 @@ class ResumeTest {
         }
         assertArrayEquals(Files.readAllBytes(whole.resolve("genotype.json")),
                 Files.readAllBytes(killed.resolve("genotype.json")));
+        assertArrayEquals(FileCheckpoints.savedParameters(new RunDirectory(whole)),
+                FileCheckpoints.savedParameters(new RunDirectory(killed)),
+                "the final raw alphas, weights and BatchNorm statistics are bit-identical");
     }
 
     @Test

@@ -229,6 +229,12 @@ class SearchCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.errorLine().contains(file.toString()), r.err());
         assertEquals("not a directory", Files.readString(file));
+
+        Path under = file.resolve("run");
+        Cli below = Cli.run("search", "--epochs", "1", "--train-limit", "64", "--output", under.toString());
+        assertEquals(2, below.exitCode());
+        assertTrue(below.errorLine().contains("output directory " + under + " cannot be written"), below.err());
+        assertEquals("not a directory", Files.readString(file));
     }
 
     @Test

@@ -102,6 +102,23 @@ class TrainResumeTest {
     }
 
     @Test
+    void metricsLostAfterTheCheckpointAreRewrittenFromIt() throws Exception {
+        Path dir = copy();
+        RunDirectory run = new RunDirectory(dir);
+        List<String> recorded = Files.readAllLines(run.metrics());
+        JsonNode result = Json.PRETTY.readTree(run.result().toFile());
+        Files.writeString(run.metrics(), "");
+        Cli r = Cli.run("train", "--resume", dir.toString(), "--threads", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> restored = Files.readAllLines(run.metrics());
+        assertEquals(recorded.size(), restored.size(), "every finished epoch is back");
+        for (int i = 0; i < recorded.size(); i++) {
+            assertEquals(Json.PRETTY.readTree(recorded.get(i)), Json.PRETTY.readTree(restored.get(i)));
+        }
+        assertEquals(result.get("test_accuracy"), Json.PRETTY.readTree(run.result().toFile()).get("test_accuracy"));
+    }
+
+    @Test
     void aDirectoryWithoutAConfigurationIsNotARun() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("loose"));
         Files.copy(new RunDirectory(trained).checkpoint(), dir.resolve(RunDirectory.CHECKPOINT));

@@ -1,6 +1,8 @@
 package dev.jnas.platform.evaluation;
 
 import ai.djl.engine.Engine;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,6 +21,7 @@ import dev.jnas.api.optim.CosineSchedule;
 import dev.jnas.api.optim.GradientClipping;
 import dev.jnas.api.optim.ParameterOptimizer;
 import dev.jnas.api.optim.Sgd;
+import dev.jnas.platform.run.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +43,7 @@ import java.util.Map;
  * their augmentation come from the training split ({@link DataSplit#batch}), the drop-path masks
  * from {@link DropPath#random}. The state of a run is the network's parameters (with BatchNorm's
  * running statistics), the {@link Sgd} momentum buffers ({@link #optimizer()}), the per-epoch
- * history ({@link #history()}) and the {@link Progress} counters ({@link #progress()}: finished
+ * history ({@link #history()}, kept in every checkpoint) and the {@link Progress} counters ({@link #progress()}: finished
  * epochs, images processed, seconds spent).
  *
  * <p>Each step and each evaluation batch runs in its own {@link NDScope}, so the live arrays stay
@@ -118,16 +121,6 @@ public final class Trainer implements AutoCloseable {
         this.sgd = new Sgd(network.weights(), manager, settings.momentum(), settings.weightDecay());
     }
 
-    /**
-     * The reports of the epochs a resumed run finished before its checkpoint (read back from its
-     * {@code metrics.jsonl}); call before {@link #run()}.
-     */
-    public Trainer resumingAfter(List<TrainEpoch> earlier) {
-        history.clear();
-        history.addAll(earlier);
-        return this;
-    }
-
     /** Trains the remaining epochs (after the last checkpoint, when resumed) and returns the final result. */
     public TrainResult run() {
         listeners.forEach(l -> l.onStart(settings.epochs(), steps));
@@ -142,6 +135,8 @@ public final class Trainer implements AutoCloseable {
             partial = new Tally(resumed.counter(LOSS_SUM, 0), (long) resumed.counter(CORRECT, 0),
                     (long) resumed.counter(EXAMPLES, 0));
             partialSeconds = resumed.counter(EPOCH_SECONDS, 0);
+            history.clear();
+            history.addAll(readHistory(resumed));
         }
         while (progress.completedEpochs() < settings.epochs()) {
             trainEpoch(progress.completedEpochs(), startStep, partial, partialSeconds);
@@ -191,7 +186,7 @@ public final class Trainer implements AutoCloseable {
                         TRAIN_SECONDS, progress.trainSeconds(), ELAPSED, progress.elapsedSeconds(),
                         LOSS_SUM, epochTally.lossSum, CORRECT, (double) epochTally.correct,
                         EXAMPLES, (double) epochTally.examples, EPOCH_SECONDS, secondsBefore + seconds(start)),
-                        List.of()), network, optimizers());
+                        List.of(), records()), network, optimizers());
             }
         }
         double stepSeconds = secondsBefore + seconds(start);
@@ -202,9 +197,39 @@ public final class Trainer implements AutoCloseable {
         history.add(report);
         listeners.forEach(l -> l.onEpoch(report));
         checkpoints.save(new CheckpointState(epoch + 1, 0, Map.of(IMAGES, (double) progress.imagesProcessed(),
-                TRAIN_SECONDS, progress.trainSeconds(), ELAPSED, progress.elapsedSeconds()), List.of()),
+                TRAIN_SECONDS, progress.trainSeconds(), ELAPSED, progress.elapsedSeconds()), List.of(), records()),
                 network, optimizers());
         return report;
+    }
+
+    /** The finished epochs' reports as the checkpoint keeps them. */
+    private List<JsonNode> records() {
+        List<JsonNode> records = new ArrayList<>(history.size());
+        for (TrainEpoch epoch : history) {
+            records.add(Json.COMPACT.valueToTree(epoch));
+        }
+        return records;
+    }
+
+    /**
+     * The finished epochs' reports kept in a checkpoint.
+     *
+     * @throws JnasException if the checkpoint holds another number of reports than finished epochs
+     */
+    public static List<TrainEpoch> readHistory(CheckpointState state) {
+        if (state.records().size() != state.epoch()) {
+            throw new JnasException("the checkpoint holds " + state.records().size() + " epoch records for "
+                    + state.epoch() + " finished epochs; it was not written by jnas train");
+        }
+        List<TrainEpoch> epochs = new ArrayList<>(state.records().size());
+        for (JsonNode record : state.records()) {
+            try {
+                epochs.add(Json.COMPACT.treeToValue(record, TrainEpoch.class));
+            } catch (JsonProcessingException e) {
+                throw new JnasException("bad epoch record in the checkpoint: " + e.getOriginalMessage());
+            }
+        }
+        return epochs;
     }
 
     private static double seconds(long since) {

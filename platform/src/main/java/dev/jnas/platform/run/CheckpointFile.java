@@ -82,12 +82,29 @@ final class CheckpointFile {
         return read(file, null, null, null);
     }
 
+    /** The model's parameters as saved in a checkpoint (DJL's format), without loading them anywhere. */
+    static byte[] parameters(Path file) {
+        byte[][] parameters = new byte[1][];
+        read(file, null, null, null, in -> parameters[0] = readBlock(in));
+        return parameters[0];
+    }
+
     /**
      * Reads a checkpoint; with a model, loads its parameters and the optimizers' states too.
      *
      * @throws JnasException for a file that is not a complete jnas checkpoint
      */
     static Header read(Path file, NDManager manager, Block model, Map<String, ParameterOptimizer> optimizers) {
+        return read(file, manager, model, optimizers, null);
+    }
+
+    /** What reads on after the header, for callers that want the raw parameter block. */
+    private interface Rest {
+        void read(DataInputStream in) throws IOException;
+    }
+
+    private static Header read(Path file, NDManager manager, Block model, Map<String, ParameterOptimizer> optimizers,
+                               Rest rest) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -109,6 +126,9 @@ final class CheckpointFile {
             if (header.format() != FORMAT) {
                 throw new JnasException("checkpoint " + file + " has format " + header.format()
                         + "; this jnas reads format " + FORMAT);
+            }
+            if (rest != null) {
+                rest.read(in);
             }
             if (model == null) {
                 return header;

@@ -85,6 +85,14 @@ public final class FileCheckpoints implements Checkpoints {
         return CheckpointFile.header(run.checkpoint()).state();
     }
 
+    /**
+     * The model's parameters in a run's checkpoint, bytes as DJL saves them (weights, α, BatchNorm
+     * statistics), to compare two runs' states exactly.
+     */
+    public static byte[] savedParameters(RunDirectory run) {
+        return CheckpointFile.parameters(run.checkpoint());
+    }
+
     @Override
     public int interval() {
         return interval;

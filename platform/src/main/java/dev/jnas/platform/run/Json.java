@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jnas.api.error.JnasException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,14 +63,24 @@ public final class Json {
         writeAtomically(file, pretty(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Writes bytes atomically: readers see the old file or the new one, never a part. */
+    /**
+     * Writes bytes atomically: readers see the old file or the new one, never a part. The bytes reach
+     * the disk before the rename, so a power loss too leaves the old file or the whole new one.
+     */
     public static void writeAtomically(Path file, byte[] bytes) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             setReadableByAll(tmp);
             try {
-                Files.write(tmp, bytes);
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

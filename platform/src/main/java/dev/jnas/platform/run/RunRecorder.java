@@ -33,19 +33,23 @@ public final class RunRecorder implements SearchListener {
     }
 
     /**
-     * Keeps the first {@code epochs} lines of {@code metrics.jsonl}: a resumed run drops the epochs
-     * its checkpoint does not hold, so none is recorded twice.
+     * Makes {@code metrics.jsonl} hold exactly the epochs a resumed run's checkpoint finished: lines
+     * past them are dropped, so none is recorded twice, and a file that lost lines is rewritten from
+     * the checkpoint's own records of those epochs.
+     *
+     * @param finished the finished epochs' reports kept in the checkpoint, in order
      */
-    public static void truncateMetrics(RunDirectory run, int epochs) {
-        if (!Files.exists(run.metrics())) {
-            return;
-        }
+    public static void resumeMetrics(RunDirectory run, List<?> finished) {
         try {
-            List<String> lines = Files.readAllLines(run.metrics(), StandardCharsets.UTF_8);
-            if (lines.size() > epochs) {
-                String kept = lines.subList(0, epochs).stream().map(l -> l + "\n").collect(Collectors.joining());
-                Json.writeAtomically(run.metrics(), kept.getBytes(StandardCharsets.UTF_8));
+            List<String> lines = Files.exists(run.metrics())
+                    ? Files.readAllLines(run.metrics(), StandardCharsets.UTF_8) : List.of();
+            if (lines.size() == finished.size()) {
+                return;
             }
+            List<String> kept = lines.size() > finished.size() ? lines.subList(0, finished.size())
+                    : finished.stream().map(Json::line).toList();
+            String text = kept.stream().map(l -> l + "\n").collect(Collectors.joining());
+            Json.writeAtomically(run.metrics(), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new JnasException("cannot read " + run.metrics() + ": " + Json.describe(e));
         }
