@@ -89,6 +89,38 @@ class CompareCommandTest {
         assertEquals("images", Json.PRETTY.readTree(out.resolve("config.json").toFile()).get("budget_unit").asText());
     }
 
+    @Test
+    void severalSeedsOfEvolutionAndReinforceGiveMeanAndSpread() throws Exception {
+        Path out = tmp.resolve("seeds");
+        // each trial trains on 32 images: a budget of 64 images is two trials per run
+        Cli r = Cli.run("compare", "--strategies", "evolution,reinforce", "--seeds", "2", "--budget", "64",
+                "--budget-unit", "images", "--train-epochs", "1", "--train-limit", "64", "--workers", "1",
+                "-O", "train.channels=2", "-O", "train.cells=3", "-O", "evolution.population=1",
+                "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode compare = Json.PRETTY.readTree(out.resolve("compare.json").toFile());
+        assertEquals(4, compare.get("runs").size(), compare.toString());
+        for (JsonNode summary : compare.get("summary")) {
+            String strategy = summary.get("strategy").asText();
+            List<Double> accuracies = new java.util.ArrayList<>();
+            for (JsonNode run : compare.get("runs")) {
+                if (run.get("strategy").asText().equals(strategy)) {
+                    assertEquals(2, run.get("evaluations").asInt(), run.toString());
+                    accuracies.add(run.get("test_accuracy").asDouble());
+                }
+            }
+            assertEquals(2, accuracies.size(), strategy);
+            double mean = (accuracies.get(0) + accuracies.get(1)) / 2;
+            assertEquals(2, summary.get("runs").asInt());
+            assertEquals(mean, summary.get("test_accuracy_mean").asDouble(), 1e-9, strategy);
+            assertEquals(Math.abs(accuracies.get(0) - accuracies.get(1)) / 2,
+                    summary.get("test_accuracy_std").asDouble(), 1e-9, strategy + ": the spread over seeds");
+        }
+        List<String> anytime = Files.readAllLines(out.resolve("anytime.csv"));
+        assertEquals(1 + 4 * 2, anytime.size(), "one point per trial of each run");
+        assertTrue(anytime.stream().anyMatch(l -> l.startsWith("reinforce,1,")), anytime.toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--strategies=random                     | without darts among the strategies, --budget AMOUNT is required",

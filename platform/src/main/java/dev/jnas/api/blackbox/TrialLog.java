@@ -1,5 +1,6 @@
 package dev.jnas.api.blackbox;
 
+import dev.jnas.api.error.JnasException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,7 +93,13 @@ public final class TrialLog<A> {
     private Optional<Trial> record(A architecture, Evaluation evaluation) {
         Budget budget = problem.budget();
         double before = budget.unit() == Budget.Unit.SECONDS ? spent : spentImages;
-        if (before + budget.cost(evaluation) > budget.amount()) {
+        double cost = budget.cost(evaluation);
+        if (!(cost > 0)) {
+            throw new JnasException("the evaluation of " + problem.space().format(architecture) + " cost nothing against "
+                    + "a budget of " + budget + "; a search whose queries are free would never end (does the "
+                    + "evaluator count " + budget.unit().name().toLowerCase(java.util.Locale.ROOT) + "?)");
+        }
+        if (before + cost > budget.amount()) {
             exhausted = true;
             return Optional.empty();
         }

@@ -49,6 +49,17 @@ class TrialLogTest {
     }
 
     @Test
+    void anEvaluationThatCostsNothingInTheBudgetsUnitStopsTheSearchInsteadOfLoopingForever() {
+        EvaluationSession<Nb201Cell> noImages = cell -> new Evaluation(1, 10, 4, 0);
+        TrialLog<Nb201Cell> log = new TrialLog<>(new DiscreteProblem<>(Nb201Space.INSTANCE, noImages,
+                Budget.images(1000), 0, Options.none("test")), t -> { });
+        JnasException e = assertThrows(JnasException.class, () -> log.evaluate(B));
+        assertEquals("the evaluation of " + B.format() + " cost nothing against a budget of 1,000 images; a search "
+                + "whose queries are free would never end (does the evaluator count images?)", e.getMessage());
+        assertTrue(log.trials().isEmpty());
+    }
+
+    @Test
     void aBudgetOfExactlyTheCostsIsSpentToTheEnd() {
         TrialLog<Nb201Cell> log = new TrialLog<>(problem(12), t -> { });
         for (int i = 0; i < 3; i++) {

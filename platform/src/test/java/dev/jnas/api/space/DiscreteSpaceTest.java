@@ -72,6 +72,7 @@ class DiscreteSpaceTest {
         assertEquals(32, space.choices().size());
         assertEquals(List.of(2, 7, 2, 7, 3, 7, 3, 7, 4, 7, 4, 7, 5, 7, 5, 7), space.choices().subList(0, 16));
         SplittableRandom random = new SplittableRandom(11);
+        int inputMutations = 0;
         for (int i = 0; i < 200; i++) {
             Genotype g = space.sample(random);
             g.validate(CellSpace.DARTS_PRIMITIVES);
@@ -83,10 +84,15 @@ class DiscreteSpaceTest {
             int[] after = space.encode(space.mutate(g, random));
             int changed = 0;
             for (int d = 0; d < before.length; d++) {
-                changed += before[d] != after[d] ? 1 : 0;
+                if (before[d] != after[d]) {
+                    changed++;
+                    inputMutations += d % 2 == 0 ? 1 : 0;
+                }
             }
             assertEquals(1, changed);
         }
+        // a mutation changes one input or one operation of the parent (Real et al.), each half the time
+        assertEquals(0.5, inputMutations / 200.0, 0.12, "share of mutations that rewire an edge's input");
     }
 
     @Test
