@@ -13,10 +13,14 @@ import dev.jnas.api.blackbox.Trial;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.DartsSpace;
-import dev.jnas.api.space.Genotype;
+import dev.jnas.api.space.DiscreteSpace;
+import dev.jnas.api.space.Nb201Cell;
+import dev.jnas.api.space.Nb201Space;
 import dev.jnas.launcher.ComparisonReport.Outcome;
 import dev.jnas.launcher.logging.LogSink;
+import dev.jnas.platform.evaluation.TrainedArchitecture;
 import dev.jnas.platform.plugin.Extensions;
+import dev.jnas.platform.run.ArchitectureRecord;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.run.RunDirectory;
 import dev.jnas.platform.search.DiscreteSearchContext;
@@ -34,9 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,20 +63,32 @@ final class CompareCommand implements Callable<Integer> {
     /** What a preset fixes: the search, the black-box proxy training and the final training. */
     enum Preset {
         /** Minutes per run on 2 cores: jnas search and jnas train --preset quick, 1-epoch C=4 proxy trainings. */
-        quick("quick", "quick", 600, Map.of("epochs", "1", "channels", "4", "cells", "5", "batch-size", "16")),
+        quick("quick", "quick", 600, Map.of("epochs", "1", "channels", "4", "cells", "5", "batch-size", "16"), "2"),
         /** The papers' settings: DARTS's search and evaluation; 10-epoch C=16, 8-cell proxy trainings. */
-        paper("paper", "paper", 0, Map.of("epochs", "10", "channels", "16", "cells", "8", "batch-size", "64"));
+        paper("paper", "paper", 0, Map.of("epochs", "10", "channels", "16", "cells", "8", "batch-size", "64"), "5");
 
         final String search;
         final String train;
         final int trainLimit;
         final Map<String, String> proxy;
+        /** The proxy networks' cells per stage in the NAS-Bench-201 space (the preset's search has as many). */
+        final String nb201Cells;
 
-        Preset(String search, String train, int trainLimit, Map<String, String> proxy) {
+        Preset(String search, String train, int trainLimit, Map<String, String> proxy, String nb201Cells) {
             this.search = search;
             this.train = train;
             this.trainLimit = trainLimit;
             this.proxy = proxy;
+            this.nb201Cells = nb201Cells;
+        }
+
+        /** The proxy training's settings in a space. */
+        Map<String, String> proxy(DiscreteSpace<?> space) {
+            Map<String, String> settings = new LinkedHashMap<>(proxy);
+            if (Nb201Space.ID.equals(space.id())) {
+                settings.put("cells", nb201Cells);
+            }
+            return settings;
         }
     }
 
@@ -97,6 +110,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "quick (default): the quick presets of jnas search and jnas train, 1-epoch proxy trainings; "
                     + "paper: the DARTS paper's search and evaluation.")
     Preset preset;
+
+    @Option(names = "--space", defaultValue = "darts", paramLabel = "darts|nb201",
+            description = "The space every strategy searches: darts (default; DARTS cells, trained in the DARTS "
+                    + "evaluation network) or nb201 (NAS-Bench-201 cells, trained in the benchmark's network).")
+    String space;
 
     @Mixin
     DataOptions data;
@@ -159,6 +177,11 @@ final class CompareCommand implements Callable<Integer> {
             throw new JnasException("train limit must be zero (all) or positive, got " + trainLimit);
         }
         int images = trainLimit != null ? trainLimit : preset.trainLimit;
+        DiscreteSpace<?> searched = switch (space) {
+            case DartsSpace.ID -> DartsSpace.INSTANCE;
+            case Nb201Space.ID -> Nb201Space.INSTANCE;
+            default -> throw new JnasException("unknown space '" + space + "' (known: darts, nb201)");
+        };
         DatasetInfo info = data.info();
         String token = data.token(info);
         Set<String> chosen = new LinkedHashSet<>();
@@ -180,11 +203,11 @@ final class CompareCommand implements Callable<Integer> {
             blackBox.put(id, strategy);
         }
         Map<String, Map<String, String>> owned = ReproduceNb201Command.splitOptions(options, chosen, evaluator.id());
-        Map<String, String> proxy = new LinkedHashMap<>(preset.proxy);
+        Map<String, String> proxy = preset.proxy(searched);
         proxy.putAll(owned.get(evaluator.id()));
         Options evaluatorOptions = new Options(evaluator.id(), proxy);
-        evaluator.open(DartsSpace.INSTANCE, new EvaluationSettings(0, evaluatorOptions)).close();
-        blackBox.forEach((id, strategy) -> checkOptions(strategy, new Options(id, owned.get(id))));
+        evaluator.open(searched, new EvaluationSettings(0, evaluatorOptions)).close();
+        blackBox.forEach((id, strategy) -> checkOptions(strategy, searched, new Options(id, owned.get(id))));
 
         RunDirectory run = RunDirectory.create(output != null ? output : RunDirectory.fresh(Path.of("runs"), "compare"));
         if (!common.verbose) {
@@ -196,6 +219,7 @@ final class CompareCommand implements Callable<Integer> {
         config.put("preset", preset.name());
         config.put("seeds", seeds);
         config.put("strategies", (darts ? "darts," : "") + String.join(",", chosen));
+        config.put("space", searched.id());
         config.put("dataset", info.name());
         config.put("data", token);
         config.put("proxy_training", proxy);
@@ -209,12 +233,13 @@ final class CompareCommand implements Callable<Integer> {
         config.put("versions", Map.of("jnas", VersionProvider.version(), "java", System.getProperty("java.version")));
         Json.write(run.config(), config);
         PrintWriter err = spec.commandLine().getErr();
-        err.println("jnas: comparing " + (darts ? "darts, " : "") + String.join(", ", chosen) + " on " + info.name()
+        err.println("jnas: comparing " + (darts ? "darts, " : "") + String.join(", ", chosen) + " in the "
+                + searched.id() + " space on " + info.name()
                 + " (" + token + "), " + seeds + " seed(s), preset " + preset + ", " + parallel + " worker(s) -> "
                 + run.path());
         List<String> dataArgs = dataArguments(info, token);
         List<String> searchArgs = new ArrayList<>(dataArgs);
-        searchArgs.addAll(List.of("--train-limit", Integer.toString(images)));
+        searchArgs.addAll(List.of("--space", searched.id(), "--train-limit", Integer.toString(images)));
         if (searchEpochs != null) {
             searchArgs.addAll(List.of("--epochs", searchEpochs.toString()));
         }
@@ -245,8 +270,8 @@ final class CompareCommand implements Callable<Integer> {
                         common.pluginsDirectory().toAbsolutePath().toString()));
                 try (WorkerPool pool = new WorkerPool(ChildJnas.command(worker), parallel, run.path())) {
                     for (SearchStrategy strategy : blackBox.values()) {
-                        Outcome o = blackBoxSearch(run.path(), strategy, new Options(strategy.id(), owned.get(strategy.id())), evaluator,
-                                evaluatorOptions, pool, seedBudget, seed);
+                        Outcome o = blackBoxSearch(run.path(), strategy, new Options(strategy.id(),
+                                owned.get(strategy.id())), searched, evaluator, evaluatorOptions, pool, seedBudget, seed);
                         outcomes.add(o);
                         err.println(String.format(Locale.ROOT, "jnas: seed %d: %s made %d evaluations in %.0f s, "
                                 + "%,d images of a %s budget (best validation %.2f%%)", seed, strategy.id(),
@@ -255,7 +280,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Outcome> trained = trainAll(outcomes, trainArgs, parallel, threadsEach, err);
+        List<Outcome> trained = FinalTrainings.trainAll(outcomes, preset.train, trainArgs, parallel, threadsEach, err);
         ComparisonReport report = new ComparisonReport(info.name(), budgetUnit, trained);
         report.write(run.path());
         report.printTable(spec.commandLine().getOut());
@@ -277,9 +302,9 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** Runs strategy options through a zero-cost search, so a bad option fails before any training. */
-    private static void checkOptions(SearchStrategy strategy, Options options) {
-        DiscreteProblem<Genotype> probe = new DiscreteProblem<>(DartsSpace.INSTANCE,
-                architecture -> new Evaluation(0, 0, 1, 0), 1, 0, options);
+    private static <A> void checkOptions(SearchStrategy strategy, DiscreteSpace<A> space, Options options) {
+        DiscreteProblem<A> probe = new DiscreteProblem<>(space, architecture -> new Evaluation(0, 0, 1, 0), 1, 0,
+                options);
         strategy.search(new DiscreteSearchContext(probe, new SearchListener() { }, null));
     }
 
@@ -302,69 +327,36 @@ final class CompareCommand implements Callable<Integer> {
             curve.add(new double[] {budgetUnit == Budget.Unit.SECONDS ? seconds : images, reward});
             epochs++;
         }
-        Genotype genotype = Json.read(dir.resolve("genotype.json"), Genotype.class, "genotype");
-        return new Outcome("darts", seed, genotype, seconds, images, epochs, reward, curve, dir, Double.NaN, 0);
+        ArchitectureRecord found = Json.read(new RunDirectory(dir).architecture(), ArchitectureRecord.class,
+                "architecture");
+        return new Outcome("darts", seed, architecture(found.space(), found.architecture()), seconds, images, epochs,
+                reward, curve, dir, Double.NaN, 0);
+    }
+
+    /** An architecture found in a space, from the space's text. */
+    private static TrainedArchitecture architecture(String space, String text) {
+        return DartsSpace.ID.equals(space) ? TrainedArchitecture.of(DartsSpace.INSTANCE.parse(text))
+                : TrainedArchitecture.of(Nb201Cell.parse(text));
     }
 
     private static Outcome blackBoxSearch(Path root, SearchStrategy strategy, Options strategyOptions,
-                                          Evaluator evaluator, Options evaluatorOptions, WorkerPool pool,
-                                          Budget budget, long seed) {
-        RepeatedSearch.Run r = RepeatedSearch.once(strategy, strategyOptions, DartsSpace.INSTANCE, evaluator,
-                evaluatorOptions, pool, budget, seed);
-        Path dir = root.resolve(strategy.id() + "-seed" + seed);
-        RunDirectory.create(dir);
-        Genotype genotype = DartsSpace.INSTANCE.parse(r.architecture());
-        Json.write(dir.resolve("genotype.json"), genotype);
+                                          DiscreteSpace<?> space, Evaluator evaluator, Options evaluatorOptions,
+                                          WorkerPool pool, Budget budget, long seed) {
+        RepeatedSearch.Run r = RepeatedSearch.once(strategy, strategyOptions, space, evaluator, evaluatorOptions, pool,
+                budget, seed);
+        RunDirectory dir = RunDirectory.create(root.resolve(strategy.id() + "-seed" + seed));
+        TrainedArchitecture found = architecture(space.id(), r.architecture());
+        Json.write(dir.architecture(), new ArchitectureRecord(space.id(), found.text(), null));
+        if (found.genotype() != null) {
+            Json.write(dir.genotype(), found.genotype());
+        }
         List<double[]> curve = new ArrayList<>();
         for (Trial t : r.history()) {
-            Json.appendLine(dir.resolve("trials.jsonl"), t);
+            Json.appendLine(dir.path().resolve("trials.jsonl"), t);
             curve.add(new double[] {budget.unit() == Budget.Unit.SECONDS ? t.spentSeconds() : t.spentImages(),
                 t.bestReward()});
         }
-        return new Outcome(strategy.id(), seed, genotype, r.spentSeconds(), r.spentImages(), r.trials(), r.reward(),
-                curve, dir, Double.NaN, 0);
-    }
-
-    /** Trains every found genotype with {@code jnas train}, {@code parallel} at once. */
-    private List<Outcome> trainAll(List<Outcome> outcomes, List<String> extra, int parallel, int threads,
-                                   PrintWriter err) {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Outcome o : outcomes) {
-                futures.add(pool.submit(() -> {
-                    Path dir = o.directory().resolve("final");
-                    List<String> args = new ArrayList<>(List.of("train", "--preset", preset.train, "--genotype",
-                            o.directory().resolve("genotype.json").toString(), "--seed", Long.toString(o.seed()),
-                            "--threads", Integer.toString(threads), "--output", dir.toString()));
-                    args.addAll(extra);
-                    ChildJnas.run("the final training of " + o.strategy() + " seed " + o.seed(), args,
-                            o.directory().resolve("final.log"));
-                    JsonNode result = Json.COMPACT.readTree(dir.resolve("result.json").toFile());
-                    Outcome done = o.trained(100 * result.get("test_accuracy").asDouble(), result.get("weights").asLong());
-                    synchronized (err) {
-                        err.println(String.format(Locale.ROOT, "jnas: %s seed %d: test accuracy %.2f%% after the "
-                                + "common training", o.strategy(), o.seed(), done.testAccuracy()));
-                        err.flush();
-                    }
-                    return done;
-                }));
-            }
-            List<Outcome> trained = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                try {
-                    trained.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof JnasException j ? j : new JnasException("a final training failed: "
-                            + e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new JnasException("interrupted while training the found architectures");
-                }
-            }
-            return trained;
-        } finally {
-            pool.shutdownNow();
-        }
+        return new Outcome(strategy.id(), seed, found, r.spentSeconds(), r.spentImages(), r.trials(), r.reward(),
+                curve, dir.path(), Double.NaN, 0);
     }
 }

@@ -6,6 +6,8 @@ import dev.jnas.api.blackbox.Budget;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.Genotype;
 import dev.jnas.api.space.GenotypeEdge;
+import dev.jnas.api.space.Nb201Cell;
+import dev.jnas.platform.evaluation.TrainedArchitecture;
 import dev.jnas.platform.report.LinePlot;
 import dev.jnas.platform.run.Json;
 import java.io.IOException;
@@ -36,7 +38,7 @@ final class ComparisonReport {
      *
      * @param strategy the strategy id
      * @param seed the seed of the search and of the final training
-     * @param genotype the architecture found
+     * @param architecture the architecture found
      * @param searchSeconds the search cost: DARTS's wall seconds, or the black-box trainings' seconds
      * @param searchImages the images the search's training steps processed
      * @param evaluations DARTS epochs, or the black-box evaluations made within the budget
@@ -50,7 +52,7 @@ final class ComparisonReport {
     record Outcome(
             @JsonProperty("strategy") String strategy,
             @JsonProperty("seed") long seed,
-            @JsonProperty("genotype") Genotype genotype,
+            @JsonProperty("architecture") TrainedArchitecture architecture,
             @JsonProperty("search_seconds") double searchSeconds,
             @JsonProperty("search_images") long searchImages,
             @JsonProperty("evaluations") int evaluations,
@@ -61,22 +63,27 @@ final class ComparisonReport {
             @JsonProperty("weights") long weights) {
 
         Outcome trained(double accuracy, long weightCount) {
-            return new Outcome(strategy, seed, genotype, searchSeconds, searchImages, evaluations, searchReward, curve,
+            return new Outcome(strategy, seed, architecture, searchSeconds, searchImages, evaluations, searchReward, curve,
                     directory, accuracy, weightCount);
         }
 
+        /** Weight-free edges of the DARTS normal cell (of 8), or of the NAS-Bench-201 cell (of 6). */
         @JsonProperty("weight_free_edges_normal")
         int weightFreeNormal() {
-            return weightFree(genotype.normal());
+            Genotype g = architecture.genotype();
+            return g != null ? weightFree(g.normal().stream().map(GenotypeEdge::op).toList())
+                    : weightFree(Nb201Cell.parse(architecture.cell()).ops());
         }
 
+        /** Weight-free edges of the DARTS reduction cell; {@code null} for NAS-Bench-201, which has none. */
         @JsonProperty("weight_free_edges_reduce")
-        int weightFreeReduce() {
-            return weightFree(genotype.reduce());
+        Integer weightFreeReduce() {
+            Genotype g = architecture.genotype();
+            return g != null ? weightFree(g.reduce().stream().map(GenotypeEdge::op).toList()) : null;
         }
 
-        private static int weightFree(List<GenotypeEdge> edges) {
-            return (int) edges.stream().filter(e -> WEIGHT_FREE.contains(e.op())).count();
+        private static int weightFree(List<String> ops) {
+            return (int) ops.stream().filter(WEIGHT_FREE::contains).count();
         }
     }
 
@@ -135,11 +142,12 @@ final class ComparisonReport {
     /** Writes results.csv, summary.csv, anytime.csv, anytime.json, anytime.png and compare.json into {@code dir}. */
     void write(Path dir) {
         StringBuilder results = new StringBuilder("strategy,seed,search_seconds,search_images,evaluations,"
-                + "search_accuracy,test_accuracy,weights,weight_free_edges_normal,weight_free_edges_reduce,genotype\n");
+                + "search_accuracy,test_accuracy,weights,weight_free_edges_normal,weight_free_edges_reduce,architecture\n");
         for (Outcome o : outcomes) {
-            results.append(String.format(Locale.ROOT, "%s,%d,%.1f,%d,%d,%.2f,%.2f,%d,%d,%d,\"%s\"%n", o.strategy(),
+            results.append(String.format(Locale.ROOT, "%s,%d,%.1f,%d,%d,%.2f,%.2f,%d,%d,%s,\"%s\"%n", o.strategy(),
                     o.seed(), o.searchSeconds(), o.searchImages(), o.evaluations(), o.searchReward(), o.testAccuracy(), o.weights(),
-                    o.weightFreeNormal(), o.weightFreeReduce(), Json.line(o.genotype()).replace("\"", "\"\"")));
+                    o.weightFreeNormal(), o.weightFreeReduce() == null ? "" : o.weightFreeReduce(),
+                    o.architecture().text().replace("\"", "\"\"")));
         }
         text(dir.resolve("results.csv"), results);
         StringBuilder summary = new StringBuilder("strategy,runs,test_accuracy_mean,test_accuracy_std,"
@@ -212,6 +220,6 @@ final class ComparisonReport {
                     s.rewardMean(), s.weightFreeMean(), s.weightsMean()));
         }
         out.println("search acc.: darts, its supernet's validation accuracy; the others, their best proxy training's."
-                + " Weight-free edges: of the 8 in the normal cell.");
+                + " Weight-free edges: of the 8 in the DARTS normal cell, of the 6 in a NAS-Bench-201 cell.");
     }
 }

@@ -17,16 +17,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.data.SearchData;
-import dev.jnas.api.space.Genotype;
+import dev.jnas.api.space.Nb201Space;
 import dev.jnas.platform.data.Augmentation;
-import dev.jnas.platform.evaluation.DartsNetwork;
-import dev.jnas.platform.evaluation.Genotypes;
 import dev.jnas.platform.evaluation.NetworkSummary;
 import dev.jnas.platform.evaluation.TrainConfig;
 import dev.jnas.platform.evaluation.TrainListener;
 import dev.jnas.platform.evaluation.TrainResult;
 import dev.jnas.platform.evaluation.TrainSettings;
+import dev.jnas.platform.evaluation.TrainableNetwork;
+import dev.jnas.platform.evaluation.TrainedArchitecture;
 import dev.jnas.platform.evaluation.Trainer;
+import dev.jnas.platform.trials.Networks;
 import dev.jnas.platform.run.Json;
 import dev.jnas.platform.run.RunDirectory;
 import java.io.ByteArrayOutputStream;
@@ -45,21 +46,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code jnas train}: trains a genotype from scratch, reports its test accuracy and writes a run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a cell architecture from scratch and report its test accuracy.",
+        description = {"Train a cell architecture (DARTS genotype or NAS-Bench-201 cell) from scratch and report its "
+                + "test accuracy.",
             "Writes a run directory with config.json, metrics.jsonl (one line per epoch) and result.json."})
 final class TrainCommand implements Callable<Integer> {
 
     /** What a preset fixes; explicit options override it. */
     record Defaults(int epochs, int batchSize, int channels, int cells, int trainLimit, boolean auxiliary,
-                    double dropPath, int cutout) {
+                    double dropPath, int cutout, int nb201Channels, int nb201Cells) {
     }
 
     /** Named settings; explicit options override them. */
     enum Preset {
         /** About 1.5 minutes on 2 CPU cores: the 3,000 images of the embedded sample, C=8, 5 cells, 5 epochs. */
-        quick(new Defaults(5, 32, 8, 5, 0, false, 0.2, 0)),
-        /** The DARTS evaluation: 600 epochs, batch 96, C=36, 20 cells, auxiliary head, drop-path 0.2, cutout 16. */
-        paper(new Defaults(600, 96, 36, 20, 0, true, 0.2, 16));
+        quick(new Defaults(5, 32, 8, 5, 0, false, 0.2, 0, 8, 2)),
+        /**
+         * The DARTS evaluation: 600 epochs, batch 96, C=36, 20 cells, auxiliary head, drop-path 0.2, cutout 16; a
+         * NAS-Bench-201 cell in the benchmark's network (C=16, N=5), without auxiliary head and drop-path.
+         */
+        paper(new Defaults(600, 96, 36, 20, 0, true, 0.2, 16, 16, 5));
 
         final Defaults defaults;
 
@@ -76,7 +81,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"--genotype", "-g"}, paramLabel = "FILE|NAME", defaultValue = "darts-v2",
             description = "A built-in genotype (darts-v1, darts-v2), a genotype.json written by jnas search, "
-                    + "or a search's run directory (default: ${DEFAULT-VALUE}).")
+                    + "or a search's run directory (default: ${DEFAULT-VALUE}); or a NAS-Bench-201 cell, as its "
+                    + "string ('|nor_conv_3x3~0|+|...') or a jnas search --space nb201 run directory, trained in the "
+                    + "benchmark's network with --cells cells per stage (C=16, N=5 with the paper preset; C=8, N=2 "
+                    + "with quick) and otherwise the same protocol, without auxiliary head and drop-path.")
     String genotype;
 
     @Option(names = "--preset", paramLabel = "quick|paper",
@@ -130,16 +138,16 @@ final class TrainCommand implements Callable<Integer> {
             return resume();
         }
         DatasetInfo info = data.info();
-        TrainSettings settings = settings(info);
         Session session = Session.start(common, runOptions.threadCount());
         Engine engine = session.engine();
         Map<String, Operation> operations = session.operations();
-        Genotype chosen = Genotypes.resolve(genotype, operations.keySet());
+        TrainedArchitecture chosen = TrainedArchitecture.resolve(genotype, operations.keySet());
+        TrainSettings settings = settings(info, chosen.space());
         if (runOptions.dryRun) {
             try (NDManager manager = engine.newBaseManager(session.device())) {
                 engine.setRandomSeed((int) seed);
-                printSummary(spec.commandLine().getOut(), build(manager, chosen, operations, info, settings)
-                        .summary(genotype));
+                printSummary(spec.commandLine().getOut(), Networks.build(manager, settings, chosen.text(), operations,
+                        info).summary(genotype));
             }
             return 0;
         }
@@ -165,28 +173,34 @@ final class TrainCommand implements Callable<Integer> {
             throw new JnasException(resume + " is not a jnas run directory (no " + RunDirectory.CONFIG + ")");
         }
         TrainConfig config = Json.read(run.config(), TrainConfig.class, "run configuration");
-        if (!"train".equals(config.command()) || config.settings() == null || config.genotype() == null
-                || config.data() == null) {
+        if (!"train".equals(config.command()) || config.settings() == null
+                || config.genotype() == null && config.cell() == null || config.data() == null) {
             throw new JnasException(resume + " is not a jnas training run (" + run.config() + " describes no training)");
         }
-        CheckpointState state = FileCheckpoints.check(run, fingerprint(config.settings(), config.genotype()));
+        TrainedArchitecture architecture = config.architecture();
+        CheckpointState state = FileCheckpoints.check(run, fingerprint(config.settings(), architecture));
         RunRecorder.resumeMetrics(run, Trainer.readHistory(state));
         if (!common.verbose) {
             LogSink.toFile(run.log());
         }
         Session session = Session.start(common, runOptions.threadCount());
         DatasetInfo info = DatasetInfo.byName(config.settings().dataset());
-        Genotype chosen = config.genotype().validate(List.copyOf(session.operations().keySet()));
+        if (architecture.genotype() != null) {
+            architecture.genotype().validate(List.copyOf(session.operations().keySet()));
+        }
         SearchData images = Datasets.load(DataOptions.source(config.data()), info, config.settings().seed(), 1.0,
                 config.settings().trainLimit());
-        return execute(session, run, config.genotypeSource(), chosen, config.settings(), config.data(), images, true);
+        return execute(session, run, config.genotypeSource(), architecture, config.settings(), config.data(), images,
+                true);
     }
 
-    private static String fingerprint(TrainSettings settings, Genotype genotype) {
-        return FileCheckpoints.fingerprint(List.of(settings, genotype));
+    private static String fingerprint(TrainSettings settings, TrainedArchitecture architecture) {
+        return FileCheckpoints.fingerprint(List.of(settings, architecture.genotype() != null ? architecture.genotype()
+                : architecture.cell()));
     }
 
-    private int execute(Session session, RunDirectory run, String source, Genotype chosen, TrainSettings settings,
+    private int execute(Session session, RunDirectory run, String source, TrainedArchitecture chosen,
+                        TrainSettings settings,
                         String dataToken, SearchData images, boolean resuming)
             throws IOException {
         Engine engine = session.engine();
@@ -199,7 +213,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainResult result;
         try (NDManager manager = engine.newBaseManager(session.device())) {
             engine.setRandomSeed((int) settings.seed());
-            DartsNetwork network = build(manager, chosen, session.operations(), info, settings);
+            TrainableNetwork network = Networks.build(manager, settings, chosen.text(), session.operations(), info);
             FileCheckpoints checkpoints = new FileCheckpoints(run, fingerprint(settings, chosen), checkpointEvery,
                     resuming, manager);
             try (Trainer trainer = new Trainer(network, settings, settings.augmentation().applyTo(images.train()),
@@ -219,12 +233,6 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static DartsNetwork build(NDManager manager, Genotype genotype, Map<String, Operation> operations,
-                                      DatasetInfo info, TrainSettings settings) {
-        return DartsNetwork.build(manager, genotype, operations, info, settings.channels(), settings.cells(),
-                settings.auxiliary());
-    }
-
     private void printSummary(PrintWriter out, NetworkSummary summary) {
         if (runOptions.json) {
             out.print(Json.pretty(summary));
@@ -239,19 +247,22 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The settings this command line resolves to on {@code info}: explicit options over the preset's (paper without one). */
-    TrainSettings settings(DatasetInfo info) {
+    TrainSettings settings(DatasetInfo info, String space) {
         Defaults base = (preset == null ? Preset.paper : preset).defaults;
+        boolean nb201 = Nb201Space.ID.equals(space);
         TrainSettings paper = TrainSettings.darts(info, seed);
         Augmentation augmentation = Augmentation.darts(info, cutout != null ? cutout : base.cutout());
-        return new TrainSettings(info.name(), pick(sizes.epochs, base.epochs()), pick(sizes.batchSize, base.batchSize()),
-                pick(sizes.channels, base.channels()), pick(sizes.cells, base.cells()), seed,
+        return new TrainSettings(space, info.name(), pick(sizes.epochs, base.epochs()),
+                pick(sizes.batchSize, base.batchSize()),
+                pick(sizes.channels, nb201 ? base.nb201Channels() : base.channels()),
+                pick(sizes.cells, nb201 ? base.nb201Cells() : base.cells()), seed,
                 pick(sizes.trainLimit, base.trainLimit()),
                 learningRate != null ? learningRate : paper.learningRate(), paper.learningRateMin(), paper.momentum(),
                 paper.weightDecay(),
                 paper.gradientClip(),
-                auxiliary != null ? auxiliary : base.auxiliary(),
+                auxiliary != null ? auxiliary : base.auxiliary() && !nb201,
                 auxiliaryWeight != null ? auxiliaryWeight : paper.auxiliaryWeight(),
-                dropPath != null ? dropPath : base.dropPath(),
+                dropPath != null ? dropPath : nb201 ? 0 : base.dropPath(),
                 augmentation.cutout(), augmentation.cropPadding(), augmentation.flip());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnas.api.space.DartsSpace;
+import dev.jnas.api.space.Nb201Cell;
 import dev.jnas.platform.run.Json;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ class CompareCommandTest {
             double test = run.get("test_accuracy").asDouble();
             assertTrue(test >= 0 && test <= 100, run.toString());
             assertTrue(run.get("weights").asLong() > 0, run.toString());
-            DartsSpace.INSTANCE.parse(Json.line(run.get("genotype")));
+            assertEquals("darts", run.get("architecture").get("space").asText());
+            DartsSpace.INSTANCE.parse(Json.line(run.get("architecture").get("genotype")));
         }
         List<String> trials = Files.readAllLines(out.resolve("random-seed0").resolve("trials.jsonl"));
         assertEquals(random.get("evaluations").asInt(), trials.size());
@@ -67,6 +69,35 @@ class CompareCommandTest {
         JsonNode config = Json.PRETTY.readTree(out.resolve("config.json").toFile());
         assertEquals("compare", config.get("command").asText());
         assertEquals("2", config.get("proxy_training").get("channels").asText());
+    }
+
+    @Test
+    void comparesInTheNasBench201SpaceToo() throws Exception {
+        Path out = tmp.resolve("nb201");
+        Cli r = Cli.run("compare", "--space", "nb201", "--strategies", "darts,evolution", "--seeds", "1",
+                "--search-epochs", "1", "--train-epochs", "1", "--train-limit", "64", "--workers", "2",
+                "-O", "train.channels=2", "-O", "train.cells=1", "-O", "evolution.population=2", "--output",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode compare = Json.PRETTY.readTree(out.resolve("compare.json").toFile());
+        assertEquals(2, compare.get("runs").size());
+        for (JsonNode run : compare.get("runs")) {
+            JsonNode architecture = run.get("architecture");
+            assertEquals("nb201", architecture.get("space").asText(), run.toString());
+            Nb201Cell cell = Nb201Cell.parse(architecture.get("cell").asText());
+            long weightFree = cell.ops().stream().filter(ComparisonReport.WEIGHT_FREE::contains).count();
+            assertEquals(weightFree, run.get("weight_free_edges_normal").asLong());
+            assertTrue(run.get("weight_free_edges_reduce").isNull(), "a NAS-Bench-201 cell has no reduction cell");
+            JsonNode trained = Json.PRETTY.readTree(out.resolve(run.get("strategy").asText() + "-seed0")
+                    .resolve("final").resolve("config.json").toFile());
+            assertEquals(cell.format(), trained.get("cell").asText(), "the common training trains the cell found");
+            assertEquals("nb201", trained.get("settings").get("space").asText());
+        }
+        JsonNode darts = Json.PRETTY.readTree(out.resolve("darts-seed0").resolve("config.json").toFile());
+        assertEquals("nb201", darts.get("settings").get("space").asText());
+        String trial = Files.readAllLines(out.resolve("evolution-seed0").resolve("trials.jsonl")).get(0);
+        Nb201Cell.parse(Json.COMPACT.readTree(trial).get("architecture").asText());
+        assertEquals("nb201", Json.PRETTY.readTree(out.resolve("config.json").toFile()).get("space").asText());
     }
 
     @Test
@@ -129,6 +160,7 @@ class CompareCommandTest {
         "--budget=0                              | budget must be a positive number of seconds, got 0.0",
         "--budget=-5 --budget-unit=images        | budget must be a positive number of images, got -5.0",
         "--workers=0                             | workers must be positive, got 0",
+        "--space=nas101 --budget=5               | unknown space 'nas101' (known: darts, nb201)",
         "-O=train.foo=1                          | unknown option 'train.foo' (known: train.batch-size, train.cells, "
                 + "train.channels, train.epochs, train.learning-rate)",
         "-O=train.cells=2                        | option train.cells must be at least 3, got 2",

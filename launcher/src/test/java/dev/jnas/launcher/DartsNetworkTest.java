@@ -88,7 +88,7 @@ class DartsNetworkTest {
         Map<String, Operation> ops = operations();
         SearchData data = Datasets.load(DatasetSource.sample(), DatasetInfo.FASHION_MNIST, 1, 1.0, 48);
         TrainSettings paper = TrainSettings.darts(DatasetInfo.FASHION_MNIST, 1);
-        TrainSettings settings = new TrainSettings("fashion-mnist", 2, 8, 2, 3, 1, 48, paper.learningRate(), 0,
+        TrainSettings settings = new TrainSettings("darts", "fashion-mnist", 2, 8, 2, 3, 1, 48, paper.learningRate(), 0,
                 paper.momentum(), paper.weightDecay(), paper.gradientClip(), true, 0.4, 0.2, 8, 0, false);
         List<Integer> live = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -30,7 +30,7 @@ class TrainPresetsTest {
 
     private static TrainSettings resolve(String... options) {
         TrainCommand train = parse(options);
-        return train.settings(train.data.info());
+        return train.settings(train.data.info(), "darts");
     }
 
     @Test

@@ -38,7 +38,7 @@ class TrainerTest {
     /** The protocol's optimizer on a tiny network, with {@code epochs} and {@code clip} as given. */
     private static TrainSettings settings(int epochs, double clip) {
         TrainSettings paper = TrainSettings.darts(INFO, 1);
-        return new TrainSettings(INFO.name(), epochs, 8, 2, 3, 1, 16, paper.learningRate(), paper.learningRateMin(),
+        return new TrainSettings("darts", INFO.name(), epochs, 8, 2, 3, 1, 16, paper.learningRate(), paper.learningRateMin(),
                 paper.momentum(), paper.weightDecay(), clip, true, paper.auxiliaryWeight(), 0, 0, 0, false);
     }
 

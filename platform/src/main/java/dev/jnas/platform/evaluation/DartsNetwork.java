@@ -52,7 +52,7 @@ import java.util.Set;
  *
  * <pre>{@code DartsNetwork net = DartsNetwork.build(manager, genotype, operations, DatasetInfo.CIFAR10, 36, 20, true);}</pre>
  */
-public final class DartsNetwork extends AbstractBlock {
+public final class DartsNetwork extends AbstractBlock implements TrainableNetwork {
 
     private static final int STEM_MULTIPLIER = 3;
     private static final int AUXILIARY_CHANNELS = 128;
@@ -154,6 +154,7 @@ public final class DartsNetwork extends AbstractBlock {
      * @param dropPathMasks the step's masks ({@link DropPath#masks}), or {@code null}; used only in training
      * @return {@code (logits)}, or {@code (logits, auxiliaryLogits)} when training with the auxiliary head
      */
+    @Override
     public NDList forward(NDArray images, NDArray dropPathMasks, boolean training) {
         ParameterStore store = new ParameterStore(images.getManager(), false);
         NDList inputs = dropPathMasks == null ? new NDList(images) : new NDList(images, dropPathMasks);
@@ -206,6 +207,7 @@ public final class DartsNetwork extends AbstractBlock {
     }
 
     /** Every trainable parameter, the auxiliary head's included, by path name: what SGD updates. */
+    @Override
     public Map<String, Parameter> weights() {
         Map<String, Parameter> weights = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : getParameters()) {
@@ -217,11 +219,13 @@ public final class DartsNetwork extends AbstractBlock {
     }
 
     /** The number of trainable weights without the auxiliary head (the paper's parameter count). */
+    @Override
     public long weightCount() {
         return count(false);
     }
 
     /** The number of trainable weights of the auxiliary head; 0 without one. */
+    @Override
     public long auxiliaryWeightCount() {
         return count(true);
     }
@@ -241,6 +245,7 @@ public final class DartsNetwork extends AbstractBlock {
     }
 
     /** The number of operations drop-path applies to, over all cells: the rows of a step's masks. */
+    @Override
     public int dropPathSites() {
         return dropPathSites;
     }
@@ -250,6 +255,7 @@ public final class DartsNetwork extends AbstractBlock {
      *
      * @param genotypeSource the built-in name or the file of the genotype
      */
+    @Override
     public NetworkSummary summary(String genotypeSource) {
         List<Integer> reductions = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {

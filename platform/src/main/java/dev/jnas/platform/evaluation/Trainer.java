@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a {@link DartsNetwork} from scratch as the DARTS evaluation ({@code train.py}) does, and
+ * Trains a {@link TrainableNetwork} (a {@link DartsNetwork}, a NAS-Bench-201 network) from scratch as
+ * the DARTS evaluation ({@code train.py}) does, and
  * measures it on the test split after every epoch.
  *
  * <p>The loop is explicit: {@link #run()} calls {@link #trainEpoch(int)} for each remaining epoch;
@@ -63,7 +64,7 @@ public final class Trainer implements AutoCloseable {
     private static final String EXAMPLES = "epoch_examples";
     private static final String EPOCH_SECONDS = "epoch_seconds";
 
-    private final DartsNetwork network;
+    private final TrainableNetwork network;
     private final TrainSettings settings;
     private final DataSplit train;
     private final DataSplit test;
@@ -104,7 +105,7 @@ public final class Trainer implements AutoCloseable {
      *     restored from when it is resumed
      * @throws JnasException if the training split holds too few images for one batch
      */
-    public Trainer(DartsNetwork network, TrainSettings settings, DataSplit train, DataSplit test, NDManager manager,
+    public Trainer(TrainableNetwork network, TrainSettings settings, DataSplit train, DataSplit test, NDManager manager,
                    List<TrainListener> listeners, Checkpoints checkpoints) {
         this.network = network;
         this.checkpoints = checkpoints;

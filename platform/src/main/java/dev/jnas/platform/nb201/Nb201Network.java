@@ -1,12 +1,16 @@
 package dev.jnas.platform.nb201;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.jnas.api.Operation;
 import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.Nb201Cell;
+import dev.jnas.platform.evaluation.NetworkSummary;
+import dev.jnas.platform.evaluation.TrainableNetwork;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -24,7 +28,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code Nb201Network net = Nb201Network.build(manager, cell, operations, DatasetInfo.CIFAR10, 16, 5);}</pre>
  */
-public final class Nb201Network extends Skeleton {
+public final class Nb201Network extends Skeleton implements TrainableNetwork {
 
     /** NAS-Bench-201's initial channels. */
     public static final int CHANNELS = Skeleton.CHANNELS;
@@ -71,13 +75,44 @@ public final class Nb201Network extends Skeleton {
         return cell;
     }
 
+    /** Runs the network on a batch: {@code (logits)}; there is no drop-path, so {@code dropPathMasks} must be null. */
+    @Override
+    public NDList forward(NDArray images, NDArray dropPathMasks, boolean training) {
+        if (dropPathMasks != null) {
+            throw new IllegalArgumentException("a NAS-Bench-201 network has no drop-path");
+        }
+        return new NDList(forward(images, training));
+    }
+
     /** Every trainable parameter by path name. */
+    @Override
     public Map<String, Parameter> weights() {
         return trainable(null);
     }
 
     /** The number of trainable weights (BatchNorm statistics not counted): the benchmark's parameter count. */
+    @Override
     public long weightCount() {
         return count(weights());
+    }
+
+    /** None: the benchmark's network has no auxiliary head. */
+    @Override
+    public long auxiliaryWeightCount() {
+        return 0;
+    }
+
+    /** None: the benchmark trains without drop-path. */
+    @Override
+    public int dropPathSites() {
+        return 0;
+    }
+
+    /** Its size and shape; {@code cells} counts the {@code 3N} cells and the two residual blocks among them. */
+    @Override
+    public NetworkSummary summary(String source) {
+        return new NetworkSummary(source, dataset().name(), List.of(dataset().channels(), dataset().height(),
+                dataset().width()), dataset().classes(), channels(), layers(), reductionLayers(), false,
+                weightCount(), 0, 0);
     }
 }

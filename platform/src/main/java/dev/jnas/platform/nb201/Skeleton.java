@@ -153,6 +153,11 @@ abstract class Skeleton extends AbstractBlock {
         return forward(store, new NDList(images), training).singletonOrThrow();
     }
 
+    /** The dataset whose images and classes the network is built for. */
+    public DatasetInfo dataset() {
+        return dataset;
+    }
+
     /** The initial channel count C. */
     public int channels() {
         return channels;

@@ -9,10 +9,10 @@ import dev.jnas.api.blackbox.TrialRequest;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.DartsSpace;
-import dev.jnas.api.space.Genotype;
-import dev.jnas.platform.evaluation.DartsNetwork;
+import dev.jnas.api.space.Nb201Space;
 import dev.jnas.platform.evaluation.TrainResult;
 import dev.jnas.platform.evaluation.TrainSettings;
+import dev.jnas.platform.evaluation.TrainableNetwork;
 import dev.jnas.platform.evaluation.Trainer;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * The short training that stands in for an architecture's quality during black-box search: a
- * small DARTS evaluation network of the genotype (no auxiliary head, no drop-path, no augmentation)
+ * small DARTS evaluation network of the genotype, or NAS-Bench-201 network of the cell ({@code cells}
+ * is then the cells per stage), without auxiliary head, drop-path or augmentation,
  * trained from scratch for a few epochs on the search's training part, then measured on its
  * validation part. The test images are never touched. The evaluation's reward and reported result
  * are both that validation accuracy (in percent); its cost is the wall time of training and
@@ -55,23 +56,17 @@ public final class ProxyTraining implements Function<TrialRequest, Evaluation> {
     /**
      * Trains the request's architecture and measures it.
      *
-     * @throws JnasException for a space other than {@code darts}, an architecture that does not
+     * @throws JnasException for a space other than {@code darts} and {@code nb201}, an architecture that does not
      *     parse, or a bad setting
      */
     @Override
     public Evaluation apply(TrialRequest request) {
-        if (!DartsSpace.ID.equals(request.space())) {
-            throw new JnasException("the train evaluator trains DARTS genotypes (space darts), not " + request.space()
-                    + " architectures; use nb201-table for nb201");
-        }
-        Genotype genotype = DartsSpace.INSTANCE.parse(request.architecture());
         TrainSettings settings = settings(request);
         long start = System.nanoTime();
         TrainResult result;
         try (NDManager trial = manager.newSubManager()) {
             Engine.getInstance().setRandomSeed((int) request.seed());
-            DartsNetwork network = DartsNetwork.build(trial, genotype, operations, data.info(), settings.channels(),
-                    settings.cells(), false);
+            TrainableNetwork network = Networks.build(trial, settings, request.architecture(), operations, data.info());
             try (Trainer trainer = new Trainer(network, settings, data.train(), data.valid(), trial, List.of(),
                     Checkpoints.NONE)) {
                 result = trainer.run();
@@ -91,9 +86,17 @@ public final class ProxyTraining implements Function<TrialRequest, Evaluation> {
                         + ")");
             }
         }
-        return new TrainSettings(data.info().name(), integer(s, "epochs"), integer(s, "batch-size"),
+        return new TrainSettings(space(request), data.info().name(), integer(s, "epochs"), integer(s, "batch-size"),
                 integer(s, "channels"), integer(s, "cells"), request.seed(), 0, real(s, "learning-rate"), 0, 0.9, 3e-4,
                 5, false, 0, 0, 0, 0, false);
+    }
+
+    private static String space(TrialRequest request) {
+        if (!DartsSpace.ID.equals(request.space()) && !Nb201Space.ID.equals(request.space())) {
+            throw new JnasException("the train evaluator trains DARTS genotypes (space darts) and NAS-Bench-201 cells "
+                    + "(space nb201), not " + request.space() + " architectures");
+        }
+        return request.space();
     }
 
     private static String text(Map<String, String> settings, String key) {

@@ -8,7 +8,9 @@ import dev.jnas.api.blackbox.Options;
 import dev.jnas.api.blackbox.TrialRequest;
 import dev.jnas.api.blackbox.TrialRunner;
 import dev.jnas.api.error.JnasException;
+import dev.jnas.api.space.DartsSpace;
 import dev.jnas.api.space.DiscreteSpace;
+import dev.jnas.api.space.Nb201Space;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.pf4j.Extension;
  * drawn from the session's seed in the order of the requests.
  *
  * <p>Options (validated here, passed on to the runner): {@code epochs} (default 1), {@code channels}
- * (C, default 4), {@code cells} (default 5), {@code batch-size} (default 16), {@code learning-rate}
+ * (C, default 4), {@code cells} (default 5: cells L of the DARTS network, at least 3; cells per
+ * stage N of the NAS-Bench-201 network, at least 1), {@code batch-size} (default 16), {@code learning-rate}
  * (default 0.025).
  */
 @Extension
@@ -44,12 +47,17 @@ public class TrainEvaluator implements Evaluator {
 
     @Override
     public <A> EvaluationSession<A> open(DiscreteSpace<A> space, EvaluationSettings settings) {
+        boolean nb201 = Nb201Space.ID.equals(space.id());
+        if (!nb201 && !DartsSpace.ID.equals(space.id())) {
+            throw new JnasException("the train evaluator trains DARTS genotypes and NAS-Bench-201 cells, not "
+                    + space.id() + " architectures");
+        }
         Options options = settings.options().requireOnly(List.of("epochs", "channels", "cells", "batch-size",
                 "learning-rate"));
         Map<String, String> training = new LinkedHashMap<>();
         training.put("epochs", Integer.toString(options.integer("epochs", 1, 1)));
         training.put("channels", Integer.toString(options.integer("channels", 4, 1)));
-        training.put("cells", Integer.toString(options.integer("cells", 5, 3)));
+        training.put("cells", Integer.toString(options.integer("cells", 5, nb201 ? 1 : 3)));
         training.put("batch-size", Integer.toString(options.integer("batch-size", 16, 2)));
         training.put("learning-rate", Double.toString(options.real("learning-rate", 0.025, 1e-9, 10)));
         return new Session<>(space, settings.trials(), training, new SplittableRandom(settings.seed()));

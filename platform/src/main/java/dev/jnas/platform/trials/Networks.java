@@ -1,0 +1,41 @@
+package dev.jnas.platform.trials;
+
+import ai.djl.ndarray.NDManager;
+import dev.jnas.api.Operation;
+import dev.jnas.api.data.DatasetInfo;
+import dev.jnas.api.space.DartsSpace;
+import dev.jnas.api.space.Nb201Cell;
+import dev.jnas.platform.evaluation.DartsNetwork;
+import dev.jnas.platform.evaluation.TrainSettings;
+import dev.jnas.platform.evaluation.TrainableNetwork;
+import dev.jnas.platform.nb201.Nb201Network;
+import java.util.Map;
+
+/**
+ * Builds the discrete network a training trains, by the settings' space: the DARTS evaluation
+ * network of a genotype ({@code channels} C, {@code cells} L, the auxiliary head if the settings
+ * ask), or the NAS-Bench-201 network of a cell ({@code channels} C, {@code cells} per stage N).
+ *
+ * <pre>{@code TrainableNetwork net = Networks.build(manager, settings, "|nor_conv_3x3~0|+...", ops, info);}</pre>
+ */
+public final class Networks {
+
+    private Networks() {
+    }
+
+    /**
+     * Builds and initialises the network of an architecture (seed the engine first).
+     *
+     * @param architecture the architecture as its space's text: a genotype's JSON, a NAS-Bench-201 string
+     * @throws dev.jnas.api.error.JnasException if the text does not parse or names a missing operation
+     */
+    public static TrainableNetwork build(NDManager manager, TrainSettings settings, String architecture,
+                                         Map<String, Operation> operations, DatasetInfo dataset) {
+        if (DartsSpace.ID.equals(settings.space())) {
+            return DartsNetwork.build(manager, DartsSpace.INSTANCE.parse(architecture), operations, dataset,
+                    settings.channels(), settings.cells(), settings.auxiliary());
+        }
+        return Nb201Network.build(manager, Nb201Cell.parse(architecture), operations, dataset, settings.channels(),
+                settings.cells());
+    }
+}
