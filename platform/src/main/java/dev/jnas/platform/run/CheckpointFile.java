@@ -79,14 +79,16 @@ final class CheckpointFile {
 
     /** Reads only the header (to check a file before touching any model). */
     static Header header(Path file) {
-        return read(file, null, null, null);
+        return load(file, null, null, null).header();
     }
 
     /** The model's parameters as saved in a checkpoint (DJL's format), without loading them anywhere. */
     static byte[] parameters(Path file) {
-        byte[][] parameters = new byte[1][];
-        read(file, null, null, null, in -> parameters[0] = readBlock(in));
-        return parameters[0];
+        return load(file, null, null, null).parameters();
+    }
+
+    /** What a checkpoint holds besides the optimizer states. */
+    private record Contents(Header header, byte[] parameters) {
     }
 
     /**
@@ -95,16 +97,11 @@ final class CheckpointFile {
      * @throws JnasException for a file that is not a complete jnas checkpoint
      */
     static Header read(Path file, NDManager manager, Block model, Map<String, ParameterOptimizer> optimizers) {
-        return read(file, manager, model, optimizers, null);
+        return load(file, manager, model, optimizers).header();
     }
 
-    /** What reads on after the header, for callers that want the raw parameter block. */
-    private interface Rest {
-        void read(DataInputStream in) throws IOException;
-    }
-
-    private static Header read(Path file, NDManager manager, Block model, Map<String, ParameterOptimizer> optimizers,
-                               Rest rest) {
+    private static Contents load(Path file, NDManager manager, Block model,
+                                 Map<String, ParameterOptimizer> optimizers) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -127,13 +124,10 @@ final class CheckpointFile {
                 throw new JnasException("checkpoint " + file + " has format " + header.format()
                         + "; this jnas reads format " + FORMAT);
             }
-            if (rest != null) {
-                rest.read(in);
-            }
-            if (model == null) {
-                return header;
-            }
             byte[] parameters = readBlock(in);
+            if (model == null) {
+                return new Contents(header, parameters);
+            }
             model.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
             for (Pair<String, Parameter> p : model.getParameters()) {
                 if (p.getValue().requiresGradient()) {
@@ -161,7 +155,7 @@ final class CheckpointFile {
                 e.getValue().load(state, header.optimizerScalars().getOrDefault(e.getKey(), Map.of()));
                 state.values().forEach(NDArray::close);
             }
-            return header;
+            return new Contents(header, parameters);
         } catch (JnasException e) {
             throw e;
         } catch (IOException | MalformedModelException | RuntimeException e) {
