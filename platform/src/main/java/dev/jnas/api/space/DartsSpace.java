@@ -5,23 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnas.api.error.JnasException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
- * The DARTS genotypes as a {@link DiscreteSpace}, for sample-based search in the DARTS space
- * (Real et al.'s setting): each of the two cell types has 4 intermediate nodes, each node two
- * edges, each edge an input state and an operation. That is 32 decisions, per cell type (normal,
- * then reduce), node by node, edge by edge: the edge's input (node {@code n} has {@code n + 2}
- * earlier states to choose from) and its operation (one of the 7 DARTS primitives other than
- * {@code none}, which a derived genotype never holds). Every intermediate node is concatenated
- * into the cell's output, as in DARTS.
+ * The DARTS genotypes as a {@link DiscreteSpace}, for sample-based search in the space DARTS
+ * searches: each of the two cell types has 4 intermediate nodes, each node two edges from two
+ * distinct earlier states (node {@code n} has {@code n + 2} to choose from), each edge carrying one
+ * of the 7 DARTS primitives other than {@code none} (which a derived genotype never holds). Every
+ * intermediate node is concatenated into the cell's output, as in DARTS.
  *
- * <p>The two edges of a node may take the same input, as in the NASNet space Real et al. search;
- * DARTS's own derivation never produces that, but such a genotype is valid and buildable.
+ * <p>Decisions, per cell type (normal, then reduce) and node by node: the node's pair of inputs
+ * (one of {@code C(n + 2, 2)}: 1, 3, 6 and 10 pairs), then the operation on the edge from the
+ * lower input and the one on the edge from the higher input; 24 decisions in all. Every
+ * assignment is a genotype of the space, so uniform sampling and a policy over the decisions never
+ * propose one DARTS could not derive. Decoded genotypes list each node's edges by input.
  *
- * <p>Mutation is the {@linkplain DiscreteSpace#mutate generic one}, which here is Real et al.'s
- * rule: every edge has one input and one operation decision, so changing one decision uniformly
- * is choosing "hidden-state" or "operation" mutation with equal probability, then a cell type, a
- * node and one of its edges uniformly, then a different value uniformly.
+ * <p>Mutation is Real et al.'s rule: with equal probability a "hidden-state" or an "operation"
+ * mutation, in a cell type, node and edge drawn uniformly; a hidden-state mutation moves the
+ * edge to another earlier state that the node's other edge does not already use (node 0 has no
+ * such state, so its edges only change operation), an operation mutation gives the edge another
+ * operation.
  *
  * <p>The canonical text is the genotype's compact JSON, as {@code genotype.json} holds it.
  */
@@ -49,10 +52,10 @@ public final class DartsSpace implements DiscreteSpace<Genotype> {
         List<Integer> c = new ArrayList<>();
         for (int cell = 0; cell < 2; cell++) {
             for (int node = 0; node < NODES; node++) {
-                for (int edge = 0; edge < 2; edge++) {
-                    c.add(node + 2);
-                    c.add(OPERATIONS.size());
-                }
+                int states = node + 2;
+                c.add(states * (states - 1) / 2);
+                c.add(OPERATIONS.size());
+                c.add(OPERATIONS.size());
             }
         }
         choices = List.copyOf(c);
@@ -68,15 +71,37 @@ public final class DartsSpace implements DiscreteSpace<Genotype> {
         return choices;
     }
 
+    /** The index of the input pair {@code a < b}: pairs are ordered by their higher, then lower, input. */
+    private static int pair(int a, int b) {
+        return b * (b - 1) / 2 + a;
+    }
+
+    /** The higher input of pair {@code index}. */
+    private static int higher(int index) {
+        int b = 1;
+        while (pair(0, b + 1) <= index) {
+            b++;
+        }
+        return b;
+    }
+
+    /**
+     * @throws JnasException for a genotype outside the space, one whose node takes an input twice included
+     */
     @Override
     public int[] encode(Genotype genotype) {
         check(genotype);
         int[] decisions = new int[choices.size()];
         int i = 0;
         for (List<GenotypeEdge> edges : List.of(genotype.normal(), genotype.reduce())) {
-            for (GenotypeEdge edge : edges) {
-                decisions[i++] = edge.input();
-                decisions[i++] = OPERATIONS.indexOf(edge.op());
+            for (int node = 0; node < NODES; node++) {
+                GenotypeEdge first = edges.get(2 * node);
+                GenotypeEdge second = edges.get(2 * node + 1);
+                GenotypeEdge low = first.input() < second.input() ? first : second;
+                GenotypeEdge high = low == first ? second : first;
+                decisions[i++] = pair(low.input(), high.input());
+                decisions[i++] = OPERATIONS.indexOf(low.op());
+                decisions[i++] = OPERATIONS.indexOf(high.op());
             }
         }
         return decisions;
@@ -97,13 +122,43 @@ public final class DartsSpace implements DiscreteSpace<Genotype> {
         int i = 0;
         for (int cell = 0; cell < 2; cell++) {
             List<GenotypeEdge> edges = new ArrayList<>();
-            for (int k = 0; k < 2 * NODES; k++) {
-                int input = decisions[i++];
-                edges.add(new GenotypeEdge(OPERATIONS.get(decisions[i++]), input));
+            for (int node = 0; node < NODES; node++) {
+                int b = higher(decisions[i]);
+                int a = decisions[i++] - pair(0, b);
+                edges.add(new GenotypeEdge(OPERATIONS.get(decisions[i++]), a));
+                edges.add(new GenotypeEdge(OPERATIONS.get(decisions[i++]), b));
             }
             cells.add(edges);
         }
         return new Genotype(cells.get(0), CONCAT, cells.get(1), CONCAT);
+    }
+
+    /** Real et al.'s mutation (see the class comment); the result lists each node's edges by input. */
+    @Override
+    public Genotype mutate(Genotype genotype, RandomGenerator random) {
+        check(genotype);
+        boolean reduce = random.nextBoolean();
+        List<GenotypeEdge> edges = new ArrayList<>(reduce ? genotype.reduce() : genotype.normal());
+        boolean hiddenState = random.nextBoolean();
+        int node = hiddenState ? 1 + random.nextInt(NODES - 1) : random.nextInt(NODES);
+        int edge = 2 * node + random.nextInt(2);
+        GenotypeEdge old = edges.get(edge);
+        GenotypeEdge kept = edges.get(edge ^ 1);
+        if (hiddenState) {
+            List<Integer> free = new ArrayList<>();
+            for (int state = 0; state < node + 2; state++) {
+                if (state != old.input() && state != kept.input()) {
+                    free.add(state);
+                }
+            }
+            edges.set(edge, new GenotypeEdge(old.op(), free.get(random.nextInt(free.size()))));
+        } else {
+            int op = DiscreteSpace.other(OPERATIONS.indexOf(old.op()), OPERATIONS.size(), random);
+            edges.set(edge, new GenotypeEdge(OPERATIONS.get(op), old.input()));
+        }
+        Genotype child = reduce ? new Genotype(genotype.normal(), CONCAT, edges, CONCAT)
+                : new Genotype(edges, CONCAT, genotype.reduce(), CONCAT);
+        return decode(encode(child));
     }
 
     @Override
@@ -143,6 +198,14 @@ public final class DartsSpace implements DiscreteSpace<Genotype> {
         if (!genotype.normalConcat().equals(CONCAT) || !genotype.reduceConcat().equals(CONCAT)) {
             throw new JnasException("genotype concatenates " + genotype.normalConcat() + " / "
                     + genotype.reduceConcat() + ", the DARTS space always " + CONCAT);
+        }
+        for (List<GenotypeEdge> edges : List.of(genotype.normal(), genotype.reduce())) {
+            for (int node = 0; node < NODES; node++) {
+                if (edges.get(2 * node).input() == edges.get(2 * node + 1).input()) {
+                    throw new JnasException("node " + node + " takes state " + edges.get(2 * node).input()
+                            + " twice; a node of the DARTS space has two distinct inputs");
+                }
+            }
         }
     }
 

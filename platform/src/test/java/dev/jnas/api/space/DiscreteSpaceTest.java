@@ -67,12 +67,10 @@ class DiscreteSpaceTest {
     }
 
     @Test
-    void dartsHas32DecisionsAndRoundTrips() {
+    void dartsHas24DecisionsAndRoundTrips() {
         DartsSpace space = DartsSpace.INSTANCE;
-        assertEquals(32, space.choices().size());
-        assertEquals(List.of(2, 7, 2, 7, 3, 7, 3, 7, 4, 7, 4, 7, 5, 7, 5, 7), space.choices().subList(0, 16));
+        assertEquals(List.of(1, 7, 7, 3, 7, 7, 6, 7, 7, 10, 7, 7, 1, 7, 7, 3, 7, 7, 6, 7, 7, 10, 7, 7), space.choices());
         SplittableRandom random = new SplittableRandom(11);
-        int inputMutations = 0;
         for (int i = 0; i < 200; i++) {
             Genotype g = space.sample(random);
             g.validate(CellSpace.DARTS_PRIMITIVES);
@@ -80,19 +78,75 @@ class DiscreteSpaceTest {
             assertEquals(List.of(2, 3, 4, 5), g.normalConcat());
             assertEquals(g, space.decode(space.encode(g)));
             assertEquals(g, space.parse(space.format(g)));
-            int[] before = space.encode(g);
-            int[] after = space.encode(space.mutate(g, random));
-            int changed = 0;
-            for (int d = 0; d < before.length; d++) {
-                if (before[d] != after[d]) {
-                    changed++;
-                    inputMutations += d % 2 == 0 ? 1 : 0;
+            for (List<GenotypeEdge> edges : List.of(g.normal(), g.reduce())) {
+                for (int node = 0; node < 4; node++) {
+                    assertTrue(edges.get(2 * node).input() < edges.get(2 * node + 1).input(),
+                            "two distinct inputs, lower first: " + edges);
                 }
             }
-            assertEquals(1, changed);
         }
-        // a mutation changes one input or one operation of the parent (Real et al.), each half the time
-        assertEquals(0.5, inputMutations / 200.0, 0.12, "share of mutations that rewire an edge's input");
+    }
+
+    @Test
+    void dartsSamplesEveryPairOfInputsOfANodeUniformly() {
+        int[] counts = new int[10];
+        SplittableRandom random = new SplittableRandom(5);
+        int draws = 20_000;
+        for (int i = 0; i < draws; i++) {
+            counts[DartsSpace.INSTANCE.encode(DartsSpace.INSTANCE.sample(random))[9]]++;
+        }
+        for (int c : counts) {
+            assertEquals(0.1, c / (double) draws, 0.01, "the 10 input pairs of the last node");
+        }
+    }
+
+    /** Real et al.: one edge of the parent changes its input or its operation, each half the time. */
+    @Test
+    void dartsMutationMovesOneEdgeOrChangesItsOperation() {
+        DartsSpace space = DartsSpace.INSTANCE;
+        SplittableRandom random = new SplittableRandom(3);
+        int inputMutations = 0;
+        int trials = 2000;
+        for (int i = 0; i < trials; i++) {
+            Genotype parent = space.sample(random);
+            Genotype child = space.mutate(parent, random);
+            space.encode(child);
+            List<GenotypeEdge> before = new java.util.ArrayList<>(parent.normal());
+            before.addAll(parent.reduce());
+            List<GenotypeEdge> after = new java.util.ArrayList<>(child.normal());
+            after.addAll(child.reduce());
+            int changedNodes = 0;
+            for (int node = 0; node < 8; node++) {
+                List<GenotypeEdge> a = before.subList(2 * node, 2 * node + 2);
+                List<GenotypeEdge> b = after.subList(2 * node, 2 * node + 2);
+                if (new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b))) {
+                    continue;
+                }
+                changedNodes++;
+                List<GenotypeEdge> gone = new java.util.ArrayList<>(a);
+                gone.removeAll(b);
+                List<GenotypeEdge> added = new java.util.ArrayList<>(b);
+                added.removeAll(a);
+                assertEquals(1, gone.size(), "one edge of " + a + " -> " + b);
+                assertEquals(1, added.size());
+                boolean sameOp = gone.get(0).op().equals(added.get(0).op());
+                boolean sameInput = gone.get(0).input() == added.get(0).input();
+                assertTrue(sameOp != sameInput, "either the input or the operation changes: " + a + " -> " + b);
+                inputMutations += sameOp ? 1 : 0;
+            }
+            assertEquals(1, changedNodes, "one node of one cell changes");
+        }
+        assertEquals(0.5, inputMutations / (double) trials, 0.04, "share of hidden-state mutations");
+    }
+
+    @Test
+    void dartsRefusesANodeThatTakesAnInputTwice() {
+        Genotype v2 = DartsSpace.INSTANCE.parse(GenotypeJsonTest.DARTS_V2);
+        List<GenotypeEdge> normal = new java.util.ArrayList<>(v2.normal());
+        normal.set(0, new GenotypeEdge(normal.get(0).op(), 1));
+        Genotype twice = new Genotype(normal, v2.normalConcat(), v2.reduce(), v2.reduceConcat());
+        JnasException e = assertThrows(JnasException.class, () -> DartsSpace.INSTANCE.encode(twice));
+        assertEquals("node 0 takes state 1 twice; a node of the DARTS space has two distinct inputs", e.getMessage());
     }
 
     @Test
