@@ -76,7 +76,9 @@ public record Budget(@JsonProperty("amount") double amount, @JsonProperty("unit"
                 : String.format(Locale.ROOT, "%,.0f images", amount);
     }
 
+    /** Whole seconds as an integer, others to a tenth: a message reads 122 s or 121.9 s, not 121.883603417 s. */
     private static String trim(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.1f", v);
     }
 }

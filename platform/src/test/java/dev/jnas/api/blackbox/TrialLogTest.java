@@ -82,6 +82,7 @@ class TrialLogTest {
         assertEquals(List.of(100L, 200L), log.trials().stream().map(Trial::spentImages).toList());
         assertEquals("250 images", log.budget().toString());
         assertEquals("12000 s", Budget.seconds(12000).toString());
+        assertEquals("121.9 s", Budget.seconds(121.883603417).toString());
     }
 
     @Test
