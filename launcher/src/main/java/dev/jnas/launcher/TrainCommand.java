@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Named settings; explicit options override them. */
     enum Preset {
-        /** About 1.5 minutes on 2 CPU cores: the 3,000 images of the embedded sample, C=8, 5 cells, 5 epochs. */
+        /** About a minute on 2 CPU cores: the 3,000 images of the embedded sample, C=8, 5 cells, 5 epochs. */
         quick(new Defaults(5, 32, 8, 5, 0, false, 0.2, 0, 8, 2)),
         /**
          * The DARTS evaluation: 600 epochs, batch 96, C=36, 20 cells, auxiliary head, drop-path 0.2, cutout 16; a
