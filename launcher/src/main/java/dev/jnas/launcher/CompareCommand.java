@@ -14,7 +14,6 @@ import dev.jnas.api.data.DatasetInfo;
 import dev.jnas.api.error.JnasException;
 import dev.jnas.api.space.DartsSpace;
 import dev.jnas.api.space.DiscreteSpace;
-import dev.jnas.api.space.Nb201Cell;
 import dev.jnas.api.space.Nb201Space;
 import dev.jnas.launcher.ComparisonReport.Outcome;
 import dev.jnas.launcher.logging.LogSink;
@@ -329,14 +328,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         ArchitectureRecord found = Json.read(new RunDirectory(dir).architecture(), ArchitectureRecord.class,
                 "architecture");
-        return new Outcome("darts", seed, architecture(found.space(), found.architecture()), seconds, images, epochs,
+        return new Outcome("darts", seed, TrainedArchitecture.parse(found.space(), found.architecture()), seconds, images, epochs,
                 reward, curve, dir, Double.NaN, 0);
-    }
-
-    /** An architecture found in a space, from the space's text. */
-    private static TrainedArchitecture architecture(String space, String text) {
-        return DartsSpace.ID.equals(space) ? TrainedArchitecture.of(DartsSpace.INSTANCE.parse(text))
-                : TrainedArchitecture.of(Nb201Cell.parse(text));
     }
 
     private static Outcome blackBoxSearch(Path root, SearchStrategy strategy, Options strategyOptions,
@@ -345,7 +338,7 @@ final class CompareCommand implements Callable<Integer> {
         RepeatedSearch.Run r = RepeatedSearch.once(strategy, strategyOptions, space, evaluator, evaluatorOptions, pool,
                 budget, seed);
         RunDirectory dir = RunDirectory.create(root.resolve(strategy.id() + "-seed" + seed));
-        TrainedArchitecture found = architecture(space.id(), r.architecture());
+        TrainedArchitecture found = TrainedArchitecture.parse(space.id(), r.architecture());
         Json.write(dir.architecture(), new ArchitectureRecord(space.id(), found.text(), null));
         if (found.genotype() != null) {
             Json.write(dir.genotype(), found.genotype());

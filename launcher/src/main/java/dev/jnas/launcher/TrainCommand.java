@@ -144,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
         if (runOptions.dryRun) {
             try (NDManager manager = engine.newBaseManager(session.device())) {
                 engine.setRandomSeed((int) seed);
-                printSummary(spec.commandLine().getOut(), Networks.build(manager, settings, chosen.text(), operations,
+                printSummary(spec.commandLine().getOut(), Networks.build(manager, settings, chosen, operations,
                         info).summary(genotype));
             }
             return 0;
@@ -193,8 +193,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String fingerprint(TrainSettings settings, TrainedArchitecture architecture) {
-        return FileCheckpoints.fingerprint(List.of(settings, architecture.genotype() != null ? architecture.genotype()
-                : architecture.cell()));
+        return FileCheckpoints.fingerprint(List.of(settings, architecture));
     }
 
     private int execute(Session session, RunDirectory run, String source, TrainedArchitecture chosen,
@@ -211,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainResult result;
         try (NDManager manager = engine.newBaseManager(session.device())) {
             engine.setRandomSeed((int) settings.seed());
-            TrainableNetwork network = Networks.build(manager, settings, chosen.text(), session.operations(), info);
+            TrainableNetwork network = Networks.build(manager, settings, chosen, session.operations(), info);
             FileCheckpoints checkpoints = new FileCheckpoints(run, fingerprint(settings, chosen), checkpointEvery,
                     resuming, manager);
             try (Trainer trainer = new Trainer(network, settings, settings.augmentation().applyTo(images.train()),

@@ -116,6 +116,21 @@ class TrainCommandTest {
         assertFalse(r.err().contains("INFO"), "library logs leaked to the terminal:\n" + r.err());
     }
 
+    /**
+     * The distinct-inputs rule belongs to the space black-box search samples, not to training: DARTS's
+     * network builds a node fed twice by one state, or an edge of {@code none}.
+     */
+    @Test
+    void aGenotypeOutsideTheSampledSpaceStillTrains() throws Exception {
+        String twice = SEARCHED.replace("[ \"sep_conv_5x5\", 1 ], [ \"dil_conv_5x5\", 0 ]",
+                "[ \"sep_conv_5x5\", 1 ], [ \"none\", 1 ]");
+        assertTrue(!twice.equals(SEARCHED));
+        Path file = Files.writeString(tmp.resolve("twice.json"), twice);
+        Cli r = Cli.run("train", "--genotype", file.toString(), "--dry-run", "--json", "-C", "4", "--cells", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Json.PRETTY.readTree(r.out()).get("weights").asLong() > 0);
+    }
+
     @Test
     void aGenotypeWrittenBySearchIsAccepted() throws Exception {
         Path run = Files.createDirectories(tmp.resolve("search-run"));

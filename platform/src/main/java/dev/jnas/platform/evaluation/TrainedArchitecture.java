@@ -46,6 +46,20 @@ public record TrainedArchitecture(
     }
 
     /**
+     * An architecture from its space's text ({@link #text()}): a genotype's compact JSON in the DARTS
+     * space of sample-based search, a NAS-Bench-201 string.
+     *
+     * @throws JnasException for an unknown space or a text that is no architecture of it
+     */
+    public static TrainedArchitecture parse(String space, String text) {
+        return switch (space) {
+            case DartsSpace.ID -> of(DartsSpace.INSTANCE.parse(text));
+            case Nb201Space.ID -> of(Nb201Cell.parse(text));
+            default -> throw new JnasException("unknown space '" + space + "' (known: darts, nb201)");
+        };
+    }
+
+    /**
      * The architecture a user names: a NAS-Bench-201 string ({@code |nor_conv_3x3~0|+...}), the run
      * directory of a NAS-Bench-201 search (its {@code architecture.json}), or a DARTS genotype as
      * {@link Genotypes#resolve} finds it (a built-in name, a {@code genotype.json}, a DARTS search's run directory).
@@ -64,7 +78,7 @@ public record TrainedArchitecture(
             if (!Nb201Space.ID.equals(record.space()) || record.architecture() == null) {
                 throw new JnasException("bad architecture file " + file + ": no NAS-Bench-201 cell in it");
             }
-            return of(Nb201Cell.parse(record.architecture()));
+            return parse(Nb201Space.ID, record.architecture());
         }
         return of(Genotypes.resolve(text, knownOperations));
     }

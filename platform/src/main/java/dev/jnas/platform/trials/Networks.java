@@ -3,11 +3,11 @@ package dev.jnas.platform.trials;
 import ai.djl.ndarray.NDManager;
 import dev.jnas.api.Operation;
 import dev.jnas.api.data.DatasetInfo;
-import dev.jnas.api.space.DartsSpace;
 import dev.jnas.api.space.Nb201Cell;
 import dev.jnas.platform.evaluation.DartsNetwork;
 import dev.jnas.platform.evaluation.TrainSettings;
 import dev.jnas.platform.evaluation.TrainableNetwork;
+import dev.jnas.platform.evaluation.TrainedArchitecture;
 import dev.jnas.platform.nb201.Nb201Network;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  * network of a genotype ({@code channels} C, {@code cells} L, the auxiliary head if the settings
  * ask), or the NAS-Bench-201 network of a cell ({@code channels} C, {@code cells} per stage N).
  *
- * <pre>{@code TrainableNetwork net = Networks.build(manager, settings, "|nor_conv_3x3~0|+...", ops, info);}</pre>
+ * <pre>{@code TrainableNetwork net = Networks.build(manager, settings, architecture, ops, info);}</pre>
  */
 public final class Networks {
 
@@ -26,16 +26,20 @@ public final class Networks {
     /**
      * Builds and initialises the network of an architecture (seed the engine first).
      *
-     * @param architecture the architecture as its space's text: a genotype's JSON, a NAS-Bench-201 string
-     * @throws dev.jnas.api.error.JnasException if the text does not parse or names a missing operation
+     * @throws dev.jnas.api.error.JnasException if the architecture names a missing operation
+     * @throws IllegalArgumentException if the settings are for another space than the architecture
      */
-    public static TrainableNetwork build(NDManager manager, TrainSettings settings, String architecture,
+    public static TrainableNetwork build(NDManager manager, TrainSettings settings, TrainedArchitecture architecture,
                                          Map<String, Operation> operations, DatasetInfo dataset) {
-        if (DartsSpace.ID.equals(settings.space())) {
-            return DartsNetwork.build(manager, DartsSpace.INSTANCE.parse(architecture), operations, dataset,
-                    settings.channels(), settings.cells(), settings.auxiliary());
+        if (!settings.space().equals(architecture.space())) {
+            throw new IllegalArgumentException("settings for " + settings.space() + ", architecture of "
+                    + architecture.space());
         }
-        return Nb201Network.build(manager, Nb201Cell.parse(architecture), operations, dataset, settings.channels(),
-                settings.cells());
+        if (architecture.genotype() != null) {
+            return DartsNetwork.build(manager, architecture.genotype(), operations, dataset, settings.channels(),
+                    settings.cells(), settings.auxiliary());
+        }
+        return Nb201Network.build(manager, Nb201Cell.parse(architecture.cell()), operations, dataset,
+                settings.channels(), settings.cells());
     }
 }

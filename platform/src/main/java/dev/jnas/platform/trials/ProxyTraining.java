@@ -8,11 +8,10 @@ import dev.jnas.api.blackbox.Evaluation;
 import dev.jnas.api.blackbox.TrialRequest;
 import dev.jnas.api.data.SearchData;
 import dev.jnas.api.error.JnasException;
-import dev.jnas.api.space.DartsSpace;
-import dev.jnas.api.space.Nb201Space;
 import dev.jnas.platform.evaluation.TrainResult;
 import dev.jnas.platform.evaluation.TrainSettings;
 import dev.jnas.platform.evaluation.TrainableNetwork;
+import dev.jnas.platform.evaluation.TrainedArchitecture;
 import dev.jnas.platform.evaluation.Trainer;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,8 @@ public final class ProxyTraining implements Function<TrialRequest, Evaluation> {
         TrainResult result;
         try (NDManager trial = manager.newSubManager()) {
             Engine.getInstance().setRandomSeed((int) request.seed());
-            TrainableNetwork network = Networks.build(trial, settings, request.architecture(), operations, data.info());
+            TrainableNetwork network = Networks.build(trial, settings,
+                    TrainedArchitecture.parse(request.space(), request.architecture()), operations, data.info());
             try (Trainer trainer = new Trainer(network, settings, data.train(), data.valid(), trial, List.of(),
                     Checkpoints.NONE)) {
                 result = trainer.run();
@@ -86,17 +86,9 @@ public final class ProxyTraining implements Function<TrialRequest, Evaluation> {
                         + ")");
             }
         }
-        return new TrainSettings(space(request), data.info().name(), integer(s, "epochs"), integer(s, "batch-size"),
+        return new TrainSettings(request.space(), data.info().name(), integer(s, "epochs"), integer(s, "batch-size"),
                 integer(s, "channels"), integer(s, "cells"), request.seed(), 0, real(s, "learning-rate"), 0, 0.9, 3e-4,
                 5, false, 0, 0, 0, 0, false);
-    }
-
-    private static String space(TrialRequest request) {
-        if (!DartsSpace.ID.equals(request.space()) && !Nb201Space.ID.equals(request.space())) {
-            throw new JnasException("the train evaluator trains DARTS genotypes (space darts) and NAS-Bench-201 cells "
-                    + "(space nb201), not " + request.space() + " architectures");
-        }
-        return request.space();
     }
 
     private static String text(Map<String, String> settings, String key) {
